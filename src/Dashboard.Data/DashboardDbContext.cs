@@ -1,0 +1,238 @@
+using Dashboard.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dashboard.Data;
+
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<StoreMember> StoreMembers => Set<StoreMember>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderItem> OrderItems => Set<OrderItem>();
+    public DbSet<License> Licenses => Set<License>();
+    public DbSet<SupportCase> Cases => Set<SupportCase>();
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<StoreCaseCounts> CaseCounts => Set<StoreCaseCounts>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite: store instants as UTC ticks (8-byte integers) — compact indexes and exact ordering.
+        // SQL Server keeps datetime2.
+        if (IsSqlite)
+        {
+            builder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
+            builder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            builder.Properties<DateTime>().HaveConversion<UtcKindConverter>();
+            builder.Properties<DateTime?>().HaveConversion<UtcKindConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        const int id = 48;
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(120);
+            e.Property(u => u.CurrentStoreId).HasMaxLength(id);
+        });
+
+        b.Entity<Store>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(id);
+            e.Property(s => s.Name).HasMaxLength(120);
+            e.Property(s => s.NotificationEmail).HasMaxLength(256);
+            e.Property(s => s.DefaultCurrency).HasMaxLength(3);
+            e.Property(s => s.AutoReplyText).HasMaxLength(4000);
+        });
+
+        b.Entity<StoreMember>(e =>
+        {
+            e.HasKey(m => new { m.StoreId, m.UserId });
+            e.HasIndex(m => m.UserId);
+            e.HasOne(m => m.Store).WithMany(s => s.Members).HasForeignKey(m => m.StoreId);
+            e.HasOne(m => m.User).WithMany(u => u.Memberships).HasForeignKey(m => m.UserId);
+        });
+
+        b.Entity<Customer>(e =>
+        {
+            e.Property(c => c.Id).HasMaxLength(id);
+            e.Property(c => c.StoreId).HasMaxLength(id);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.FirstName).HasMaxLength(100);
+            e.Property(c => c.LastName).HasMaxLength(100);
+            e.HasIndex(c => new { c.StoreId, c.Email });
+            e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Order>(e =>
+        {
+            e.Property(o => o.Id).HasMaxLength(id);
+            e.Property(o => o.StoreId).HasMaxLength(id);
+            e.Property(o => o.CustomerId).HasMaxLength(id);
+            e.Property(o => o.OrderNumber).HasMaxLength(40);
+            e.Property(o => o.Currency).HasMaxLength(3);
+            e.Property(o => o.Gateway).HasMaxLength(40);
+            e.Property(o => o.DiscountCode).HasMaxLength(60);
+            e.Property(o => o.ReturnUrl).HasMaxLength(500);
+            e.HasIndex(o => new { o.StoreId, o.OrderNumber }).IsUnique();
+            e.HasIndex(o => o.CustomerId);
+            e.HasOne<Store>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(o => o.Customer).WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId);
+            e.HasMany(o => o.Licenses).WithOne().HasForeignKey(l => l.OrderId);
+            e.OwnsOne(o => o.BillingAddress, a =>
+            {
+                a.Property(x => x.Id).HasMaxLength(id);
+                a.Property(x => x.AddressLine1).HasMaxLength(200);
+                a.Property(x => x.AddressLine2).HasMaxLength(200);
+                a.Property(x => x.City).HasMaxLength(100);
+                a.Property(x => x.State).HasMaxLength(100);
+                a.Property(x => x.PostalCode).HasMaxLength(20);
+                a.Property(x => x.Country).HasMaxLength(2);
+            });
+            e.OwnsOne(o => o.Payment, p =>
+            {
+                p.Property(x => x.Id).HasMaxLength(id);
+                p.Property(x => x.ReferenceId).HasMaxLength(100);
+                p.Property(x => x.PspProvider).HasMaxLength(40);
+                p.Property(x => x.CouponCode).HasMaxLength(60);
+                p.Property(x => x.TaxId).HasMaxLength(60);
+            });
+        });
+
+        b.Entity<OrderItem>(e =>
+        {
+            e.Property(i => i.Id).HasMaxLength(id);
+            e.Property(i => i.OrderId).HasMaxLength(id);
+            e.Property(i => i.ProductId).HasMaxLength(id);
+            e.Property(i => i.VariantId).HasMaxLength(id);
+            e.Property(i => i.Name).HasMaxLength(200);
+        });
+
+        b.Entity<License>(e =>
+        {
+            e.Property(l => l.Id).HasMaxLength(id);
+            e.Property(l => l.OrderId).HasMaxLength(id);
+            e.Property(l => l.ProductId).HasMaxLength(id);
+            e.Property(l => l.VariantId).HasMaxLength(id);
+            e.Property(l => l.Key).HasMaxLength(200);
+        });
+
+        b.Entity<SupportCase>(e =>
+        {
+            e.ToTable("Cases");
+            e.Property(c => c.Id).HasMaxLength(id);
+            e.Property(c => c.StoreId).HasMaxLength(id);
+            e.Property(c => c.CustomerId).HasMaxLength(id);
+            e.Property(c => c.OrderId).HasMaxLength(id);
+            e.Property(c => c.Subject).HasMaxLength(Dashboard.Domain.Limits.SubjectMax);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            // Each tab's sorted page (and its keyset) is a range of this index: store, status, then
+            // the list order (lastMessageAt desc, createdAt desc, id desc) read backwards.
+            e.HasIndex(c => new { c.StoreId, c.Status, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Tab");
+            // The All tab.
+            e.HasIndex(c => new { c.StoreId, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_All");
+            e.HasIndex(c => new { c.StoreId, c.CustomerId });
+            e.HasIndex(c => new { c.StoreId, c.OrderId });
+            // Platform support's triage view: escalated cases of every store.
+            e.HasIndex(c => new { c.Escalated, c.LastMessageAt });
+            e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.CaseId);
+        });
+
+        b.Entity<CaseMessage>(e =>
+        {
+            e.Property(m => m.Id).HasMaxLength(id);
+            e.Property(m => m.CaseId).HasMaxLength(id);
+            e.Property(m => m.StoreId).HasMaxLength(id);
+            e.Property(m => m.AuthorName).HasMaxLength(120);
+            e.Property(m => m.AuthorUserId).HasMaxLength(450);
+            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
+            e.HasIndex(m => new { m.CaseId, m.CreatedAt, m.Sequence });
+            e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
+        });
+
+        b.Entity<Attachment>(e =>
+        {
+            e.Property(a => a.Id).HasMaxLength(id);
+            e.Property(a => a.MessageId).HasMaxLength(id);
+            e.Property(a => a.CaseId).HasMaxLength(id);
+            e.Property(a => a.StoreId).HasMaxLength(id);
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StorageKey).HasMaxLength(200);
+            e.HasIndex(a => a.MessageId);
+        });
+
+        b.Entity<StoreCaseCounts>(e =>
+        {
+            e.HasKey(c => c.StoreId);
+            e.Property(c => c.StoreId).HasMaxLength(id);
+            e.Ignore(c => c.All);
+            e.HasOne<Store>().WithOne().HasForeignKey<StoreCaseCounts>(c => c.StoreId);
+        });
+
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.Id).HasMaxLength(id);
+            e.Property(t => t.StoreId).HasMaxLength(id);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Prefix).HasMaxLength(20);
+            e.Property(t => t.SecretHash).HasMaxLength(64);
+            e.Property(t => t.CreatedByUserId).HasMaxLength(450);
+            e.HasIndex(t => t.SecretHash).IsUnique();
+            e.HasIndex(t => t.StoreId);
+            e.HasOne<Store>().WithMany().HasForeignKey(t => t.StoreId);
+        });
+
+        b.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(r => new { r.TokenId, r.Key });
+            e.Property(r => r.TokenId).HasMaxLength(id);
+            e.Property(r => r.Key).HasMaxLength(255);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.HasIndex(r => r.CreatedAt);
+        });
+
+        b.Entity<OutboxEmail>(e =>
+        {
+            e.ToTable("Outbox");
+            e.Property(o => o.StoreId).HasMaxLength(id);
+            e.Property(o => o.CaseId).HasMaxLength(id);
+            e.Property(o => o.Kind).HasMaxLength(40);
+            e.Property(o => o.ToAddress).HasMaxLength(256);
+            e.Property(o => o.ToName).HasMaxLength(200);
+            e.Property(o => o.FromName).HasMaxLength(200);
+            e.Property(o => o.Subject).HasMaxLength(300);
+            e.Property(o => o.MessageIdHeader).HasMaxLength(300);
+            e.Property(o => o.InReplyTo).HasMaxLength(300);
+            e.Property(o => o.References).HasMaxLength(4000);
+            e.HasIndex(o => new { o.SentAt, o.NextAttemptAt });
+        });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
+        v => v.ToUniversalTime().Ticks,
+        v => new DateTime(v, DateTimeKind.Utc));
+
+    private sealed class UtcKindConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

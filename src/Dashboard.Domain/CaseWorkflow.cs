@@ -1,0 +1,209 @@
+namespace Dashboard.Domain;
+
+/// <summary>
+/// The one transition table of a support case. Every surface (dashboard, Store API, jobs, portal)
+/// asks this class; none of them tests a status itself. Trail messages (SYSTEM) are returned in
+/// <see cref="CaseDecision.Trail"/> for the caller to append; they do not count as the "last message".
+/// </summary>
+public static class CaseWorkflow
+{
+    public const string SupportBrand = "Pandabase Support";
+
+    public static class Messages
+    {
+        public const string ReplyOnClosed = "Case is closed; reopen it to reply";
+        public const string AlreadyClosed = "Case is already closed";
+        public const string OnlyClosedCanReopen = "Only closed cases can be reopened";
+        public const string CannotSetOnClosed = "Cannot set status on a closed case";
+        public const string MerchantCannotSetAwaitingMerchant = "Status AWAITING_MERCHANT cannot be set by a merchant; it follows a customer reply";
+        public const string NothingToUpdate = "Nothing to update";
+        public const string EscalateClosed = "Cannot escalate a closed case";
+        public const string AutoCloseWrongStatus = "Only cases awaiting the customer can close automatically";
+        public const string AutoCloseTooEarly = "Case has not been idle long enough to close automatically";
+    }
+
+    /// <summary>The state of a case a customer has just opened on a completed order.</summary>
+    public static CaseState Open(CasePriority priority, DateTime now) =>
+        new(CaseStatus.Open, priority, UnreadCount: 1, Escalated: false,
+            LastMessageAt: now, LastMessageBy: AuthorKind.Customer, ClosedAt: null, ClosedBy: null, UpdatedAt: now);
+
+    /// <summary>Effects of opening a case (the auto-reply is sent only when the store enabled one).</summary>
+    public const CaseEffects OpenEffects = CaseEffects.NotifyMerchant | CaseEffects.SendAutoReply;
+
+    public static bool CanApply(CaseState state, CaseTrigger trigger, DateTime now) => Decide(state, trigger, now).IsAllowed;
+
+    /// <summary>Like <see cref="Decide"/> but throws <see cref="CaseRuleException"/> on a refusal.</summary>
+    public static CaseDecision Apply(CaseState state, CaseTrigger trigger, DateTime now)
+    {
+        var decision = Decide(state, trigger, now);
+        return decision.IsAllowed ? decision : throw new CaseRuleException(decision.Refusal!);
+    }
+
+    /// <summary>The statuses a merchant may pick for a case in <paramref name="current"/> (the status menu).</summary>
+    public static IReadOnlyList<CaseStatus> MerchantStatusTargets(CaseState state, DateTime now) =>
+        Enum.GetValues<CaseStatus>()
+            .Where(target => Decide(state, new CaseTrigger.MerchantUpdates("", null, target), now) is { IsAllowed: true, Changed: true })
+            .ToArray();
+
+    public static CaseDecision Decide(CaseState state, CaseTrigger trigger, DateTime now)
+    {
+        var closed = state.Status == CaseStatus.Closed;
+        switch (trigger)
+        {
+            case CaseTrigger.CustomerReplies:
+            {
+                var next = state with
+                {
+                    Status = CaseStatus.AwaitingMerchant,
+                    UnreadCount = state.UnreadCount + 1,
+                    LastMessageAt = now,
+                    LastMessageBy = AuthorKind.Customer,
+                    ClosedAt = null,
+                    ClosedBy = null,
+                    UpdatedAt = now,
+                };
+                var trail = closed
+                    ? "Reopened by the customer"
+                    : StatusTrail(state.Status, CaseStatus.AwaitingMerchant, Actor.Customer.DisplayName);
+                return Allowed(state, next, Trail(trail), CaseEffects.NotifyMerchant, appendsMessage: true);
+            }
+
+            case CaseTrigger.CustomerCloses:
+                if (closed) return CaseDecision.Refuse(Messages.AlreadyClosed);
+                return Allowed(state, CloseBy(state, AuthorKind.Customer, now), Trail("Closed by the customer"));
+
+            case CaseTrigger.MerchantReplies reply:
+            {
+                if (closed) return CaseDecision.Refuse(Messages.ReplyOnClosed);
+                var next = state with
+                {
+                    Status = CaseStatus.AwaitingCustomer,
+                    UnreadCount = 0,
+                    LastMessageAt = now,
+                    LastMessageBy = AuthorKind.Merchant,
+                    UpdatedAt = now,
+                };
+                return Allowed(state, next, Trail(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, reply.MerchantName)),
+                    CaseEffects.EmailCustomer, appendsMessage: true);
+            }
+
+            case CaseTrigger.MerchantUpdates update:
+                return DecideMerchantUpdate(state, update, now);
+
+            case CaseTrigger.MerchantMarksRead:
+                return state.UnreadCount == 0
+                    ? Allowed(state, state, [])
+                    : Allowed(state, state with { UnreadCount = 0, UpdatedAt = now }, []);
+
+            case CaseTrigger.SupportPosts:
+                if (closed) return CaseDecision.Refuse(Messages.ReplyOnClosed);
+                return Allowed(state, state with
+                {
+                    Escalated = true,
+                    LastMessageAt = now,
+                    LastMessageBy = AuthorKind.Support,
+                    UpdatedAt = now,
+                }, [], CaseEffects.NotifyMerchant | CaseEffects.EmailCustomer, appendsMessage: true);
+
+            case CaseTrigger.EscalationSignal signal:
+                if (closed) return CaseDecision.Refuse(Messages.EscalateClosed);
+                if (state.Escalated) return Allowed(state, state, []);
+                return Allowed(state, state with { Escalated = true, UpdatedAt = now },
+                    Trail($"Escalated to {SupportBrand}: {signal.Reason}"), CaseEffects.NotifyMerchant);
+
+            case CaseTrigger.AutoClose autoClose:
+                if (state.Status != CaseStatus.AwaitingCustomer) return CaseDecision.Refuse(Messages.AutoCloseWrongStatus);
+                if (now - state.LastMessageAt < autoClose.IdlePeriod) return CaseDecision.Refuse(Messages.AutoCloseTooEarly);
+                return Allowed(state, CloseBy(state, AuthorKind.System, now),
+                    Trail($"Closed automatically after {autoClose.IdlePeriod.TotalDays:0} days without a reply from the customer"));
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger");
+        }
+    }
+
+    private static CaseDecision DecideMerchantUpdate(CaseState state, CaseTrigger.MerchantUpdates update, DateTime now)
+    {
+        if (update.Priority is null && update.Status is null) return CaseDecision.Refuse(Messages.NothingToUpdate);
+
+        var next = state;
+        var trail = new List<string>(2);
+        var closed = state.Status == CaseStatus.Closed;
+
+        if (update.Status is { } target)
+        {
+            switch (target)
+            {
+                case CaseStatus.Closed:
+                    if (closed) return CaseDecision.Refuse(Messages.AlreadyClosed);
+                    next = CloseBy(next, AuthorKind.Merchant, now);
+                    trail.Add(StatusTrail(state.Status, CaseStatus.Closed, update.MerchantName)!);
+                    break;
+                case CaseStatus.Open:
+                    if (!closed) return CaseDecision.Refuse(Messages.OnlyClosedCanReopen);
+                    next = next with { Status = CaseStatus.Open, ClosedAt = null, ClosedBy = null, UpdatedAt = now };
+                    trail.Add($"Reopened by {update.MerchantName}");
+                    break;
+                case CaseStatus.AwaitingCustomer:
+                    if (closed) return CaseDecision.Refuse(Messages.CannotSetOnClosed);
+                    if (state.Status != CaseStatus.AwaitingCustomer)
+                    {
+                        next = next with { Status = CaseStatus.AwaitingCustomer, UpdatedAt = now };
+                        trail.Add(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, update.MerchantName)!);
+                    }
+                    break;
+                case CaseStatus.AwaitingMerchant:
+                    return CaseDecision.Refuse(Messages.MerchantCannotSetAwaitingMerchant);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(update), target, "Unknown status");
+            }
+        }
+
+        if (update.Priority is { } priority && priority != state.Priority)
+        {
+            next = next with { Priority = priority, UpdatedAt = now };
+            trail.Add($"Priority changed from {Label(state.Priority)} to {Label(priority)} by {update.MerchantName}");
+        }
+
+        return Allowed(state, next, trail);
+    }
+
+    private static CaseState CloseBy(CaseState state, AuthorKind by, DateTime now) =>
+        state with { Status = CaseStatus.Closed, ClosedAt = now, ClosedBy = by, UpdatedAt = now };
+
+    private static string[] Trail(string? line) => line is null ? [] : [line];
+
+    private static string? StatusTrail(CaseStatus from, CaseStatus to, string by) =>
+        from == to ? null : $"Status changed from {Label(from)} to {Label(to)} by {by}";
+
+    private static CaseDecision Allowed(CaseState before, CaseState after, IReadOnlyList<string> trail,
+        CaseEffects effects = CaseEffects.None, bool appendsMessage = false) =>
+        new()
+        {
+            IsAllowed = true,
+            State = after,
+            Trail = trail,
+            Effects = effects,
+            Changed = after != before,
+            AppendsMessage = appendsMessage,
+        };
+
+    /// <summary>Human label of a status, as trail messages and the customer see it.</summary>
+    public static string Label(CaseStatus status) => status switch
+    {
+        CaseStatus.Open => "Open",
+        CaseStatus.AwaitingCustomer => "Awaiting customer",
+        CaseStatus.AwaitingMerchant => "Awaiting merchant",
+        CaseStatus.Closed => "Closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string Label(CasePriority priority) => priority switch
+    {
+        CasePriority.Low => "Low",
+        CasePriority.Normal => "Normal",
+        CasePriority.High => "High",
+        CasePriority.Urgent => "Urgent",
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, null),
+    };
+}

@@ -1,0 +1,148 @@
+using Dashboard.Data;
+using Dashboard.Data.Entities;
+using Dashboard.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Features.Cases;
+
+/// <summary>Who is writing: a dashboard user or a Store API token, shown by name in the timeline.</summary>
+public sealed record Author(AuthorKind Kind, string DisplayName, string? UserId = null)
+{
+    public static Author Merchant(string name, string? userId = null) => new(AuthorKind.Merchant, name, userId);
+    public static Author Support(string? userId = null) => new(AuthorKind.Support, CaseWorkflow.SupportBrand, userId);
+}
+
+/// <summary>
+/// Every change to a case goes through here: load, ask <see cref="CaseWorkflow"/>, save with the
+/// concurrency token and the tab counters in one transaction, then publish the change.
+/// </summary>
+public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, CaseChangeFeed feed)
+{
+    public const string SystemAuthorName = "System";
+
+    /// <summary>A merchant answers. Moves the case to Awaiting customer; refused on a closed case.</summary>
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, long? expectedVersion = null, CancellationToken ct = default)
+    {
+        if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
+        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct);
+    }
+
+    /// <summary>A merchant changes priority and/or status (dashboard menus, PATCH).</summary>
+    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Author merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantUpdates(merchant.DisplayName, priority, status), expectedVersion, null, null, ct);
+
+    public Task<CaseResult> MarkReadAsync(string storeId, string caseId, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantMarksRead(), null, null, null, ct);
+
+    /// <summary>The customer writes (portal). Reopens a closed case.</summary>
+    public Task<CaseResult> CustomerReplyAsync(string storeId, string caseId, string? body, CancellationToken ct = default)
+    {
+        if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
+        return ChangeAsync(storeId, caseId, new CaseTrigger.CustomerReplies(), null, null, text, ct);
+    }
+
+    public Task<CaseResult> CustomerCloseAsync(string storeId, string caseId, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.CustomerCloses(), null, null, null, ct);
+
+    /// <summary>Platform support writes in a case of any store; branded "Pandabase Support".</summary>
+    public Task<CaseResult> SupportPostAsync(string caseId, Author support, string? body, CancellationToken ct = default)
+    {
+        if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
+        return ChangeAsync(null, caseId, new CaseTrigger.SupportPosts(), null, support, text, ct);
+    }
+
+    public Task<CaseResult> EscalateAsync(string caseId, string reason, CancellationToken ct = default) =>
+        ChangeAsync(null, caseId, new CaseTrigger.EscalationSignal(reason), null, null, null, ct);
+
+    /// <summary>A customer opens a case on one of their completed orders.</summary>
+    public async Task<CaseResult> OpenAsync(string storeId, string orderId, string subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default)
+    {
+        if (Limits.ValidateBody(body, out var text) is { } error) return CaseResult.Invalid(error);
+        subject = subject.Trim();
+        if (subject.Length is 0 or > Limits.SubjectMax) return CaseResult.Invalid($"Subject must be 1–{Limits.SubjectMax} characters");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Orders.Include(o => o.Customer)
+            .FirstOrDefaultAsync(o => o.Id == orderId && o.StoreId == storeId, ct);
+        if (order is null) return CaseResult.Invalid("Order not found");
+        if (order.Status != OrderStatus.Completed) return CaseResult.Invalid("Cases can only be opened on completed orders");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var supportCase = new SupportCase
+        {
+            StoreId = storeId, CustomerId = order.CustomerId, OrderId = order.Id, Subject = subject, CreatedAt = now,
+        };
+        supportCase.Apply(CaseWorkflow.Open(priority, now));
+        var message = NewMessage(supportCase, AuthorKind.Customer, order.Customer.DisplayName, null, text, now, 0);
+        db.Cases.Add(supportCase);
+        db.CaseMessages.Add(message);
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await CaseCounters.AdjustAsync(db, storeId, null, supportCase.Status, ct);
+            await tx.CommitAsync(ct);
+        }
+        feed.Publish(new CaseChange(storeId, supportCase.Id, CaseChangeKind.Opened, supportCase.Status, AuthorKind.Customer, now));
+        return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);
+    }
+
+    private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
+        Author? author, string? body, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var supportCase = await db.Cases.Include(c => c.Customer)
+            .FirstOrDefaultAsync(c => c.Id == caseId && (storeId == null || c.StoreId == storeId), ct);
+        if (supportCase is null) return CaseResult.NotFound;
+        if (expectedVersion is { } v && v != supportCase.Version) return CaseResult.Conflict;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var decision = CaseWorkflow.Decide(supportCase.ToState(), trigger, now);
+        if (!decision.IsAllowed) return CaseResult.Refused(decision.Refusal!);
+        if (!decision.Changed && !decision.AppendsMessage) return new CaseResult(CaseOutcome.Ok, Case: supportCase);
+
+        var before = supportCase.Status;
+        supportCase.Apply(decision.NewState);
+        supportCase.Version++;
+
+        CaseMessage? message = null;
+        var sequence = 0;
+        if (decision.AppendsMessage)
+        {
+            var who = author ?? new Author(AuthorKind.Customer, supportCase.Customer.DisplayName);
+            message = NewMessage(supportCase, who.Kind, who.DisplayName, who.UserId, body!, now, sequence++);
+            db.CaseMessages.Add(message);
+        }
+        foreach (var line in decision.Trail)
+            db.CaseMessages.Add(NewMessage(supportCase, AuthorKind.System, SystemAuthorName, null, line, now, sequence++));
+
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await CaseCounters.AdjustAsync(db, supportCase.StoreId, before, supportCase.Status, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CaseResult.Conflict;
+        }
+
+        feed.Publish(new CaseChange(supportCase.StoreId, supportCase.Id, KindOf(trigger), supportCase.Status, message?.AuthorKind, now));
+        return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);
+    }
+
+    private static CaseChangeKind KindOf(CaseTrigger trigger) => trigger switch
+    {
+        CaseTrigger.CustomerReplies or CaseTrigger.MerchantReplies or CaseTrigger.SupportPosts => CaseChangeKind.Message,
+        CaseTrigger.MerchantMarksRead => CaseChangeKind.Read,
+        CaseTrigger.EscalationSignal => CaseChangeKind.Escalated,
+        _ => CaseChangeKind.StatusOrPriority,
+    };
+
+    private static CaseMessage NewMessage(SupportCase c, AuthorKind kind, string name, string? userId, string body, DateTime now, int sequence) => new()
+    {
+        CaseId = c.Id, StoreId = c.StoreId, AuthorKind = kind, AuthorName = name, AuthorUserId = userId,
+        Body = body, CreatedAt = now, Sequence = sequence,
+    };
+}

@@ -1,0 +1,21 @@
+using Dashboard.Domain;
+
+namespace Dashboard.Web.Features.Seed;
+
+/// <summary>The demo logins, listed in README and printed at start in Development.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo-2026!";
+    public const string NorthwindStoreId = "shp_northwindkeys01";
+    public const string ContosoStoreId = "shp_contosogames01";
+
+    public sealed record Account(string Email, string DisplayName, string? StoreId, StoreRole? Role, bool PlatformSupport, string Description);
+
+    public static readonly Account[] All =
+    [
+        new("owner@northwind.test", "Nadia Holm", NorthwindStoreId, StoreRole.Owner, false, "Owner of Northwind Keys"),
+        new("agent@northwind.test", "Theo Park", NorthwindStoreId, StoreRole.Agent, false, "Agent of Northwind Keys"),
+        new("owner@contoso.test", "Clara Diaz", ContosoStoreId, StoreRole.Owner, false, "Owner of Contoso Games"),
+        new("support@platform.test", "Jordan Reyes", null, null, true, "Platform support (Pandabase Support)"),
+    ];
+}

@@ -1,0 +1,253 @@
+using Dashboard.Data;
+using Dashboard.Data.Entities;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Cases;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Features.Seed;
+
+/// <summary>
+/// Seeds two demo stores with customers, orders and 200+ cases whose threads were played through
+/// <see cref="CaseWorkflow"/>, so every status, trail line and counter is one the product could produce.
+/// Runs once: it does nothing when a store already exists.
+/// </summary>
+public sealed class DemoDataSeeder(
+    IDbContextFactory<DashboardDbContext> dbFactory,
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    private readonly Random _random = new(2026);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Stores.AnyAsync(ct)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var northwind = new Store { Id = DemoAccounts.NorthwindStoreId, Name = "Northwind Keys", NotificationEmail = "support@northwind.test", DefaultCurrency = "USD", CreatedAt = now.AddYears(-2) };
+        var contoso = new Store { Id = DemoAccounts.ContosoStoreId, Name = "Contoso Games", NotificationEmail = "help@contoso.test", DefaultCurrency = "EUR", CreatedAt = now.AddYears(-1), AutoReplyEnabled = true, AutoReplyText = "Thanks for contacting Contoso Games! We answer within one business day." };
+        db.Stores.AddRange(northwind, contoso);
+        db.CaseCounts.AddRange(new StoreCaseCounts { StoreId = northwind.Id }, new StoreCaseCounts { StoreId = contoso.Id });
+        await db.SaveChangesAsync(ct);
+
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new AppUser
+            {
+                UserName = account.Email, Email = account.Email, EmailConfirmed = true,
+                DisplayName = account.DisplayName, IsPlatformSupport = account.PlatformSupport, CurrentStoreId = account.StoreId,
+            };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!created.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            if (account.StoreId is not null)
+                db.StoreMembers.Add(new StoreMember { StoreId = account.StoreId, UserId = user.Id, Role = account.Role!.Value });
+        }
+        await db.SaveChangesAsync(ct);
+
+        var merchants = DemoAccounts.All.Where(a => a.StoreId is not null).ToLookup(a => a.StoreId!, a => a.DisplayName);
+        SeedStore(db, northwind, DemoCatalog.NorthwindProducts, customers: 26, cases: 130, "NK", merchants[northwind.Id].ToArray(), now);
+        SeedStore(db, contoso, DemoCatalog.ContosoProducts, customers: 22, cases: 95, "CG", merchants[contoso.Id].ToArray(), now);
+        await db.SaveChangesAsync(ct);
+        await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
+        await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
+        logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
+    }
+
+    private void SeedStore(DashboardDbContext db, Store store, DemoCatalog.Product[] products, int customers, int cases,
+        string orderPrefix, string[] merchantNames, DateTime now)
+    {
+        var customerList = new List<Customer>();
+        var orders = new List<Order>();
+        var orderNumber = 10400;
+        for (var i = 0; i < customers; i++)
+        {
+            var first = Pick(DemoCatalog.FirstNames);
+            var last = Pick(DemoCatalog.LastNames);
+            var customer = new Customer
+            {
+                StoreId = store.Id, FirstName = first, LastName = last,
+                Email = $"{first}.{last}{(i % 3 == 0 ? i.ToString() : "")}@{Pick(DemoCatalog.EmailDomains)}".ToLowerInvariant(),
+                Guest = i % 7 == 0, CreatedAt = now.AddDays(-_random.Next(60, 500)),
+            };
+            customerList.Add(customer);
+            for (var k = 0; k < 2 + _random.Next(3); k++)
+                orders.Add(NewOrder(store, customer, products, $"{orderPrefix}-{orderNumber++}", now));
+        }
+        db.Customers.AddRange(customerList);
+        db.Orders.AddRange(orders);
+
+        var completed = orders.Where(o => o.Status == OrderStatus.Completed).ToList();
+        for (var i = 0; i < cases; i++)
+        {
+            var order = completed[_random.Next(completed.Count)];
+            var customer = customerList.First(c => c.Id == order.CustomerId);
+            var topic = DemoCatalog.Topics[_random.Next(DemoCatalog.Topics.Length)];
+            PlayCase(db, store, order, customer, topic, Pick(merchantNames), now, i);
+        }
+    }
+
+    private Order NewOrder(Store store, Customer customer, DemoCatalog.Product[] products, string number, DateTime now)
+    {
+        var created = now.AddDays(-_random.Next(1, 120)).AddMinutes(-_random.Next(1440));
+        var order = new Order
+        {
+            StoreId = store.Id, CustomerId = customer.Id, Customer = customer, OrderNumber = number,
+            Status = _random.Next(10) == 0 ? OrderStatus.Refunded : OrderStatus.Completed,
+            Currency = store.DefaultCurrency, Gateway = _random.Next(3) == 0 ? "paypal" : "stripe",
+            CreatedAt = created, UpdatedAt = created.AddMinutes(3), ReturnUrl = $"https://{store.Name.Replace(" ", "").ToLowerInvariant()}.example/thanks",
+            CustomFieldsJson = _random.Next(4) == 0 ? """{"discordUsername":"player#1234"}""" : "{}",
+            BillingAddress = new BillingAddress
+            {
+                AddressLine1 = $"{_random.Next(1, 220)} {Pick(["Harbour Street", "Maple Avenue", "Kings Road", "Rue des Lilas", "Birkenweg", "Via Roma"])}",
+                City = Pick(["Leeds", "Portland", "Lyon", "Hamburg", "Turin", "Austin", "Gothenburg"]),
+                PostalCode = _random.Next(10000, 99999).ToString(),
+                Country = Pick(["GB", "US", "FR", "DE", "IT", "SE"]),
+            },
+        };
+        var itemCount = 1 + (_random.Next(4) == 0 ? 1 : 0) + (_random.Next(10) == 0 ? 1 : 0);
+        foreach (var product in products.OrderBy(_ => _random.Next()).Take(itemCount))
+        {
+            var quantity = _random.Next(6) == 0 ? 2 : 1;
+            order.Items.Add(new OrderItem { OrderId = order.Id, ProductId = product.Id, Name = product.Name, Quantity = quantity, Price = product.Price });
+            for (var q = 0; q < quantity; q++)
+            {
+                var claimed = _random.Next(4) != 0;
+                order.Licenses.Add(new License
+                {
+                    OrderId = order.Id, ProductId = product.Id, Key = LicenceKey(),
+                    Status = order.Status == OrderStatus.Refunded ? LicenseStatus.Revoked : claimed ? LicenseStatus.Claimed : LicenseStatus.Available,
+                    ClaimedAt = claimed ? created.AddMinutes(_random.Next(5, 600)) : null,
+                });
+            }
+        }
+        order.Amount = order.Items.Sum(i => i.Price * i.Quantity);
+        var discount = _random.Next(5) == 0 ? order.Amount / 10 : 0;
+        order.Discounted = discount > 0;
+        order.DiscountCode = discount > 0 ? "WELCOME10" : null;
+        order.Amount -= discount;
+        var tax = order.Amount / 5;
+        order.Payment = new Payment
+        {
+            ReferenceId = (order.Gateway == "paypal" ? "PAYID-" : "pi_") + Ids.New("", 18),
+            Amount = order.Amount, DiscountAmount = discount, TaxAmount = tax, TotalAmount = order.Amount,
+            PlatformFeeAmount = order.Amount * 5 / 100, PspFeeAmount = order.Amount * 29 / 1000 + 30,
+            SettledAmount = order.Status == OrderStatus.Refunded ? 0 : order.Amount - order.Amount * 5 / 100 - (order.Amount * 29 / 1000 + 30),
+            Status = order.Status == OrderStatus.Refunded ? PaymentStatus.Refunded : PaymentStatus.Succeeded,
+            PspProvider = order.Gateway, CouponCode = order.DiscountCode, CreatedAt = created,
+        };
+        return order;
+    }
+
+    /// <summary>Plays one conversation through the state machine to a chosen final status.</summary>
+    private void PlayCase(DashboardDbContext db, Store store, Order order, Customer customer, DemoCatalog.Topic topic,
+        string merchant, DateTime now, int index)
+    {
+        string Fill(string s) => s.Replace("{product}", order.Items[0].Name).Replace("{order}", order.OrderNumber);
+        var target = index switch
+        {
+            _ when index % 20 < 5 => CaseStatus.AwaitingMerchant,
+            _ when index % 20 < 8 => CaseStatus.Open,
+            _ when index % 20 < 13 => CaseStatus.AwaitingCustomer,
+            _ => CaseStatus.Closed,
+        };
+        var priority = _random.Next(10) switch { 0 or 1 => CasePriority.Low, 7 or 8 => CasePriority.High, 9 => CasePriority.Urgent, _ => CasePriority.Normal };
+        // Closed cases are older; waiting ones recent.
+        var t = now.AddHours(-(target == CaseStatus.Closed ? _random.Next(200, 1400) : _random.Next(2, 400)));
+        var c = new SupportCase { StoreId = store.Id, CustomerId = customer.Id, OrderId = order.Id, Subject = Fill(topic.Subject), CreatedAt = t };
+        c.Apply(CaseWorkflow.Open(priority, t));
+        var sequence = 0;
+        var messages = new List<CaseMessage> { Message(c, AuthorKind.Customer, customer.DisplayName, Fill(topic.Opening), t, sequence++) };
+
+        DateTime Later() => t = t.AddMinutes(_random.Next(20, 60 * 20));
+        void Do(CaseTrigger trigger, AuthorKind? kind = null, string? name = null, string? body = null)
+        {
+            var decision = CaseWorkflow.Apply(c.ToState(), trigger, Later());
+            c.Apply(decision.NewState);
+            if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, t, sequence++));
+            foreach (var line in decision.Trail) messages.Add(Message(c, AuthorKind.System, CaseService.SystemAuthorName, line, t, sequence++));
+        }
+        void MerchantReply() => Do(new CaseTrigger.MerchantReplies(merchant), AuthorKind.Merchant, merchant, Fill(Pick(topic.MerchantReplies)));
+        void CustomerReply() => Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, Fill(Pick(topic.CustomerFollowUps)));
+
+        if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
+            messages.Add(Message(c, AuthorKind.System, "Auto-reply", autoReply, t, sequence++));
+
+        var rounds = _random.Next(3);
+        switch (target)
+        {
+            case CaseStatus.Open:
+                if (_random.Next(2) == 0) Do(new CaseTrigger.MerchantMarksRead());
+                break;
+            case CaseStatus.AwaitingMerchant:
+                for (var r = 0; r < rounds; r++) { MerchantReply(); CustomerReply(); }
+                if (rounds == 0) CustomerReply();
+                break;
+            case CaseStatus.AwaitingCustomer:
+                for (var r = 0; r < rounds; r++) { MerchantReply(); CustomerReply(); }
+                MerchantReply();
+                break;
+            case CaseStatus.Closed:
+                for (var r = 0; r < rounds; r++) { MerchantReply(); CustomerReply(); }
+                MerchantReply();
+                switch (_random.Next(3))
+                {
+                    case 0: Do(new CaseTrigger.MerchantUpdates(merchant, null, CaseStatus.Closed)); break;
+                    case 1: Do(new CaseTrigger.CustomerCloses()); break;
+                    default:
+                        t = c.LastMessageAt.AddDays(store.AutoCloseDays);
+                        Do(new CaseTrigger.AutoClose(TimeSpan.FromDays(store.AutoCloseDays)));
+                        break;
+                }
+                break;
+        }
+
+        if (index % 37 == 5 && c.Status != CaseStatus.Closed)
+            Do(new CaseTrigger.EscalationSignal(Pick(DemoCatalog.EscalationReasons)));
+        if (index == 3)
+        {
+            // The escalated case: a refund disagreement where platform support steps in.
+            c.Subject = Fill("Refund refused for {order}, opening a dispute");
+            if (c.Status == CaseStatus.Closed) Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, "This is not resolved.");
+            Do(new CaseTrigger.EscalationSignal("dispute risk"));
+            Do(new CaseTrigger.SupportPosts(), AuthorKind.Support, CaseWorkflow.SupportBrand,
+                Fill("Hello both, this is Pandabase Support. The customer has told their bank they intend to dispute {order}. Merchant: could you confirm whether the licence was activated? Customer: please hold off on the dispute for 48 hours while we look into it; we will make sure this is resolved fairly."));
+        }
+        if (c.LastMessageAt > now) c.LastMessageAt = now.AddMinutes(-index);
+        if (c.UpdatedAt > now) c.UpdatedAt = now.AddMinutes(-index);
+        if (c.ClosedAt > now) c.ClosedAt = now.AddMinutes(-index);
+        foreach (var m in messages.Where(m => m.CreatedAt > now)) m.CreatedAt = now.AddMinutes(-index);
+
+        db.Cases.Add(c);
+        db.CaseMessages.AddRange(messages);
+    }
+
+    private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence) => new()
+    {
+        CaseId = c.Id, StoreId = c.StoreId, AuthorKind = kind, AuthorName = name, Body = body, CreatedAt = at, Sequence = sequence,
+    };
+
+    private string LicenceKey() =>
+        string.Join('-', Enumerable.Range(0, 4).Select(_ => new string(Enumerable.Range(0, 5).Select(_ => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[_random.Next(32)]).ToArray())));
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    /// <summary>Prints where to sign in, once the server listens.</summary>
+    public static void PrintLogins(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
+        var lines = new List<string>
+        {
+            "",
+            "  Support cases dashboard is running.",
+            $"  Sign in at {url.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")}/account/login  (password for every demo account: {DemoAccounts.Password})",
+        };
+        lines.AddRange(DemoAccounts.All.Select(a => $"    {a.Email,-24} {a.Description}"));
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}
