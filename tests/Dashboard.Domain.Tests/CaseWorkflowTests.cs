@@ -1,0 +1,295 @@
+using Dashboard.Domain;
+using static Dashboard.Domain.CaseWorkflow.Messages;
+
+namespace Dashboard.Domain.Tests;
+
+/// <summary>Every (status, trigger) pair of the transition table, with its outcome.</summary>
+public class CaseWorkflowTests
+{
+    private static readonly DateTime Created = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+
+    private static CaseState StateIn(CaseStatus status, int unread = 2, bool escalated = false, DateTime? lastMessageAt = null) => new(
+        status, CasePriority.Normal, unread, escalated, lastMessageAt ?? Created, AuthorKind.Customer,
+        status == CaseStatus.Closed ? Created.AddHours(1) : null,
+        status == CaseStatus.Closed ? AuthorKind.Merchant : null,
+        Created);
+
+    public static TheoryData<CaseStatus> NonClosed => [CaseStatus.Open, CaseStatus.AwaitingCustomer, CaseStatus.AwaitingMerchant];
+    public static TheoryData<CaseStatus> AllStatuses => [CaseStatus.Open, CaseStatus.AwaitingCustomer, CaseStatus.AwaitingMerchant, CaseStatus.Closed];
+
+    [Fact]
+    public void Open_starts_a_case_open_with_one_unread_customer_message()
+    {
+        var state = CaseWorkflow.Open(CasePriority.High, Now);
+        state.Status.ShouldBe(CaseStatus.Open);
+        state.Priority.ShouldBe(CasePriority.High);
+        state.UnreadCount.ShouldBe(1);
+        state.LastMessageBy.ShouldBe(AuthorKind.Customer);
+        state.LastMessageAt.ShouldBe(Now);
+        CaseWorkflow.OpenEffects.ShouldBe(CaseEffects.NotifyMerchant | CaseEffects.SendAutoReply);
+    }
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Customer_reply_on_active_case_awaits_merchant_and_adds_unread(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.CustomerReplies(), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.AwaitingMerchant);
+        d.NewState.UnreadCount.ShouldBe(3);
+        d.NewState.LastMessageBy.ShouldBe(AuthorKind.Customer);
+        d.NewState.LastMessageAt.ShouldBe(Now);
+        d.NewState.UpdatedAt.ShouldBe(Now);
+        d.AppendsMessage.ShouldBeTrue();
+        d.Effects.ShouldBe(CaseEffects.NotifyMerchant);
+        if (from == CaseStatus.AwaitingMerchant) d.Trail.ShouldBeEmpty();
+        else d.Trail.ShouldBe([$"Status changed from {CaseWorkflow.Label(from)} to Awaiting merchant by the customer"]);
+    }
+
+    [Fact]
+    public void Customer_reply_on_closed_case_reopens_it_and_clears_closed_fields()
+    {
+        var d = CaseWorkflow.Apply(StateIn(CaseStatus.Closed), new CaseTrigger.CustomerReplies(), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.AwaitingMerchant);
+        d.NewState.ClosedAt.ShouldBeNull();
+        d.NewState.ClosedBy.ShouldBeNull();
+        d.Trail.ShouldBe(["Reopened by the customer"]);
+    }
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Customer_close_closes_with_closed_by_customer(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.CustomerCloses(), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.Closed);
+        d.NewState.ClosedBy.ShouldBe(AuthorKind.Customer);
+        d.NewState.ClosedAt.ShouldBe(Now);
+        d.Trail.ShouldBe(["Closed by the customer"]);
+    }
+
+    [Fact]
+    public void Customer_close_on_closed_case_is_refused() =>
+        Refusal(CaseStatus.Closed, new CaseTrigger.CustomerCloses()).ShouldBe(AlreadyClosed);
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Merchant_reply_awaits_customer_clears_unread_and_emails(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.MerchantReplies("Ada Merchant"), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.AwaitingCustomer);
+        d.NewState.UnreadCount.ShouldBe(0);
+        d.NewState.LastMessageBy.ShouldBe(AuthorKind.Merchant);
+        d.Effects.ShouldBe(CaseEffects.EmailCustomer);
+        d.AppendsMessage.ShouldBeTrue();
+        if (from == CaseStatus.AwaitingCustomer) d.Trail.ShouldBeEmpty();
+        else d.Trail.ShouldBe([$"Status changed from {CaseWorkflow.Label(from)} to Awaiting customer by Ada Merchant"]);
+    }
+
+    [Fact]
+    public void Merchant_reply_on_closed_case_is_refused() =>
+        Refusal(CaseStatus.Closed, new CaseTrigger.MerchantReplies("Ada")).ShouldBe("Case is closed; reopen it to reply");
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Merchant_close_records_closed_at_and_by_merchant(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), Set(CaseStatus.Closed), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.Closed);
+        d.NewState.ClosedAt.ShouldBe(Now);
+        d.NewState.ClosedBy.ShouldBe(AuthorKind.Merchant);
+        d.Trail.ShouldBe([$"Status changed from {CaseWorkflow.Label(from)} to Closed by Ada Merchant"]);
+    }
+
+    [Fact]
+    public void Merchant_close_on_closed_case_is_refused() =>
+        Refusal(CaseStatus.Closed, Set(CaseStatus.Closed)).ShouldBe("Case is already closed");
+
+    [Fact]
+    public void Merchant_reopen_of_closed_case_opens_and_clears_closed_fields()
+    {
+        var d = CaseWorkflow.Apply(StateIn(CaseStatus.Closed), Set(CaseStatus.Open), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.Open);
+        d.NewState.ClosedAt.ShouldBeNull();
+        d.NewState.ClosedBy.ShouldBeNull();
+        d.Trail.ShouldBe(["Reopened by Ada Merchant"]);
+    }
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Merchant_reopen_of_active_case_is_refused(CaseStatus from) =>
+        Refusal(from, Set(CaseStatus.Open)).ShouldBe("Only closed cases can be reopened");
+
+    [Theory]
+    [InlineData(CaseStatus.Open)]
+    [InlineData(CaseStatus.AwaitingMerchant)]
+    public void Merchant_sets_awaiting_customer_on_active_case(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), Set(CaseStatus.AwaitingCustomer), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.AwaitingCustomer);
+        d.Changed.ShouldBeTrue();
+        d.Trail.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Merchant_sets_awaiting_customer_when_already_awaiting_customer_changes_nothing()
+    {
+        var before = StateIn(CaseStatus.AwaitingCustomer);
+        var d = CaseWorkflow.Apply(before, Set(CaseStatus.AwaitingCustomer), Now);
+        d.Changed.ShouldBeFalse();
+        d.NewState.ShouldBe(before);
+        d.Trail.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Merchant_sets_awaiting_customer_on_closed_case_is_refused() =>
+        Refusal(CaseStatus.Closed, Set(CaseStatus.AwaitingCustomer)).ShouldBe("Cannot set status on a closed case");
+
+    [Theory, MemberData(nameof(AllStatuses))]
+    public void Merchant_cannot_set_awaiting_merchant(CaseStatus from) =>
+        Refusal(from, Set(CaseStatus.AwaitingMerchant)).ShouldBe(MerchantCannotSetAwaitingMerchant);
+
+    [Theory, MemberData(nameof(AllStatuses))]
+    public void Update_with_neither_field_is_refused(CaseStatus from) =>
+        Refusal(from, new CaseTrigger.MerchantUpdates("Ada", null, null)).ShouldBe("Nothing to update");
+
+    [Theory, MemberData(nameof(AllStatuses))]
+    public void Priority_change_is_allowed_in_every_status_and_leaves_a_trail(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.MerchantUpdates("Ada Merchant", CasePriority.Urgent, null), Now);
+        d.NewState.Priority.ShouldBe(CasePriority.Urgent);
+        d.NewState.Status.ShouldBe(from);
+        d.NewState.UpdatedAt.ShouldBe(Now);
+        d.Trail.ShouldBe(["Priority changed from Normal to Urgent by Ada Merchant"]);
+    }
+
+    [Fact]
+    public void Same_priority_changes_nothing()
+    {
+        var d = CaseWorkflow.Apply(StateIn(CaseStatus.Open), new CaseTrigger.MerchantUpdates("Ada", CasePriority.Normal, null), Now);
+        d.Changed.ShouldBeFalse();
+        d.Trail.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Refused_status_refuses_the_priority_in_the_same_update_too() =>
+        Refusal(CaseStatus.Closed, new CaseTrigger.MerchantUpdates("Ada", CasePriority.High, CaseStatus.Closed)).ShouldBe(AlreadyClosed);
+
+    [Fact]
+    public void Status_and_priority_together_leave_two_trail_lines()
+    {
+        var d = CaseWorkflow.Apply(StateIn(CaseStatus.Open), new CaseTrigger.MerchantUpdates("Ada", CasePriority.Low, CaseStatus.Closed), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.Closed);
+        d.NewState.Priority.ShouldBe(CasePriority.Low);
+        d.Trail.Count.ShouldBe(2);
+    }
+
+    [Theory, MemberData(nameof(AllStatuses))]
+    public void Mark_read_clears_unread_without_changing_status(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from, unread: 4), new CaseTrigger.MerchantMarksRead(), Now);
+        d.NewState.UnreadCount.ShouldBe(0);
+        d.NewState.Status.ShouldBe(from);
+        d.Trail.ShouldBeEmpty();
+        d.AppendsMessage.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Mark_read_when_nothing_is_unread_changes_nothing() =>
+        CaseWorkflow.Apply(StateIn(CaseStatus.Open, unread: 0), new CaseTrigger.MerchantMarksRead(), Now).Changed.ShouldBeFalse();
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Support_post_keeps_status_and_escalates(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.SupportPosts(), Now);
+        d.NewState.Status.ShouldBe(from);
+        d.NewState.Escalated.ShouldBeTrue();
+        d.NewState.LastMessageBy.ShouldBe(AuthorKind.Support);
+        d.AppendsMessage.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Support_post_on_closed_case_is_refused() =>
+        Refusal(CaseStatus.Closed, new CaseTrigger.SupportPosts()).ShouldBe(ReplyOnClosed);
+
+    [Theory, MemberData(nameof(NonClosed))]
+    public void Escalation_signal_escalates_with_a_trail(CaseStatus from)
+    {
+        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.EscalationSignal("dispute risk"), Now);
+        d.NewState.Escalated.ShouldBeTrue();
+        d.NewState.Status.ShouldBe(from);
+        d.Trail.ShouldBe(["Escalated to Pandabase Support: dispute risk"]);
+    }
+
+    [Fact]
+    public void Escalation_of_an_escalated_case_changes_nothing() =>
+        CaseWorkflow.Apply(StateIn(CaseStatus.Open, escalated: true), new CaseTrigger.EscalationSignal("x"), Now).Changed.ShouldBeFalse();
+
+    [Fact]
+    public void Escalation_of_closed_case_is_refused() =>
+        Refusal(CaseStatus.Closed, new CaseTrigger.EscalationSignal("x")).ShouldBe(EscalateClosed);
+
+    [Fact]
+    public void Auto_close_closes_an_idle_awaiting_customer_case_by_system()
+    {
+        var state = StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-14));
+        var d = CaseWorkflow.Apply(state, new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.Closed);
+        d.NewState.ClosedBy.ShouldBe(AuthorKind.System);
+        d.Trail.ShouldHaveSingleItem().ShouldContain("14 days");
+    }
+
+    [Fact]
+    public void Auto_close_before_the_idle_period_is_refused() =>
+        CaseWorkflow.Decide(StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-13)), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now)
+            .Refusal.ShouldBe(AutoCloseTooEarly);
+
+    [Theory]
+    [InlineData(CaseStatus.Open)]
+    [InlineData(CaseStatus.AwaitingMerchant)]
+    [InlineData(CaseStatus.Closed)]
+    public void Auto_close_outside_awaiting_customer_is_refused(CaseStatus from) =>
+        CaseWorkflow.Decide(StateIn(from, lastMessageAt: Now.AddDays(-30)), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now)
+            .Refusal.ShouldBe(AutoCloseWrongStatus);
+
+    [Fact]
+    public void Apply_throws_the_spec_message_on_a_refusal() =>
+        Should.Throw<CaseRuleException>(() => CaseWorkflow.Apply(StateIn(CaseStatus.Closed), new CaseTrigger.MerchantReplies("A"), Now))
+            .Message.ShouldBe(ReplyOnClosed);
+
+    [Theory]
+    [InlineData(CaseStatus.Open, new[] { CaseStatus.AwaitingCustomer, CaseStatus.Closed })]
+    [InlineData(CaseStatus.AwaitingMerchant, new[] { CaseStatus.AwaitingCustomer, CaseStatus.Closed })]
+    [InlineData(CaseStatus.AwaitingCustomer, new[] { CaseStatus.Closed })]
+    [InlineData(CaseStatus.Closed, new[] { CaseStatus.Open })]
+    public void Status_menu_offers_only_allowed_changes(CaseStatus from, CaseStatus[] expected) =>
+        CaseWorkflow.MerchantStatusTargets(StateIn(from), Now).ShouldBe(expected, ignoreOrder: true);
+
+    /// <summary>The whole table at once: every trigger against every status either succeeds or refuses with a known message.</summary>
+    [Fact]
+    public void Every_status_and_trigger_pair_has_a_defined_outcome()
+    {
+        CaseTrigger[] triggers =
+        [
+            new CaseTrigger.CustomerReplies(), new CaseTrigger.CustomerCloses(), new CaseTrigger.MerchantReplies("A"),
+            Set(CaseStatus.Open), Set(CaseStatus.AwaitingCustomer), Set(CaseStatus.AwaitingMerchant), Set(CaseStatus.Closed),
+            new CaseTrigger.MerchantUpdates("A", null, null), new CaseTrigger.MerchantMarksRead(), new CaseTrigger.SupportPosts(),
+            new CaseTrigger.EscalationSignal("x"), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)),
+        ];
+        string[] known = [ReplyOnClosed, AlreadyClosed, OnlyClosedCanReopen, CannotSetOnClosed, MerchantCannotSetAwaitingMerchant,
+            NothingToUpdate, EscalateClosed, AutoCloseWrongStatus, AutoCloseTooEarly];
+        var outcomes = 0;
+        foreach (var status in Enum.GetValues<CaseStatus>())
+        foreach (var trigger in triggers)
+        {
+            var d = CaseWorkflow.Decide(StateIn(status, lastMessageAt: Now.AddDays(-20)), trigger, Now);
+            if (d.IsAllowed) d.NewState.ShouldNotBeNull();
+            else known.ShouldContain(d.Refusal);
+            outcomes++;
+        }
+        outcomes.ShouldBe(48);
+    }
+
+    private static CaseTrigger.MerchantUpdates Set(CaseStatus status) => new("Ada Merchant", null, status);
+
+    private static string? Refusal(CaseStatus from, CaseTrigger trigger)
+    {
+        var d = CaseWorkflow.Decide(StateIn(from), trigger, Now);
+        d.IsAllowed.ShouldBeFalse();
+        return d.Refusal;
+    }
+}
