@@ -1,0 +1,95 @@
+using Dashboard.Data;
+using Dashboard.Data.Entities;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A real SQLite database file in a fresh temporary folder, migrated with the product's own
+/// migrations, deleted on dispose. Also builds the case services on top of it.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
+    public IDbContextFactory<DashboardDbContext> Factory { get; }
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+    public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance);
+
+    private TestDatabase()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        Factory = new SqliteFileFactory(Directory);
+    }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var db = new TestDatabase();
+        await DatabaseSetup.MigrateAsync(db.Factory);
+        return db;
+    }
+
+    public CaseService CaseService() => new(Factory, Clock, Feed);
+    public CaseQueries CaseQueries() => new(Factory);
+
+    public DashboardDbContext NewContext() => Factory.CreateDbContext();
+
+    /// <summary>A store with its counters row, a customer and a completed order.</summary>
+    public async Task<(Store Store, Customer Customer, Order Order)> AddStoreAsync(string name = "Test Store", string? id = null)
+    {
+        await using var db = NewContext();
+        var store = new Store { Id = id ?? Ids.New(Ids.Store), Name = name, NotificationEmail = "shop@test.example", CreatedAt = Clock.UtcNow };
+        var customer = new Customer { StoreId = store.Id, Email = $"buyer{Random.Shared.Next(100000)}@test.example", FirstName = "Bea", LastName = "Buyer", CreatedAt = Clock.UtcNow };
+        var order = new Order
+        {
+            StoreId = store.Id, CustomerId = customer.Id, OrderNumber = "T-" + Random.Shared.Next(100000, 999999),
+            Status = OrderStatus.Completed, Amount = 4999, Currency = "USD", CreatedAt = Clock.UtcNow, UpdatedAt = Clock.UtcNow,
+            Items = [new OrderItem { ProductId = "prd_testproduct01", Name = "Test Product", Quantity = 1, Price = 4999 }],
+            Licenses = [new License { ProductId = "prd_testproduct01", Key = "AAAA-BBBB-CCCC", Status = LicenseStatus.Claimed }],
+            Payment = new Payment { Amount = 4999, TotalAmount = 4999, Status = PaymentStatus.Succeeded, CreatedAt = Clock.UtcNow },
+        };
+        db.AddRange(store, new StoreCaseCounts { StoreId = store.Id }, customer, order);
+        await db.SaveChangesAsync();
+        return (store, customer, order);
+    }
+
+    /// <summary>Opens a case through the product's service, as the customer would.</summary>
+    public async Task<SupportCase> OpenCaseAsync(string storeId, string orderId, string subject = "Licence key missing", CasePriority priority = CasePriority.Normal)
+    {
+        var result = await CaseService().OpenAsync(storeId, orderId, subject, "Where is my key?", priority);
+        result.Outcome.ShouldBe(CaseOutcome.Ok, result.Error);
+        return result.Case!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        await Task.CompletedTask;
+    }
+
+    private sealed class SqliteFileFactory(string directory) : IDbContextFactory<DashboardDbContext>
+    {
+        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory);
+
+        private static DbContextOptions<DashboardDbContext> Build(string directory)
+        {
+            var builder = new DbContextOptionsBuilder<DashboardDbContext>();
+            DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, directory);
+            return builder.Options;
+        }
+
+        public DashboardDbContext CreateDbContext() => new(_options);
+    }
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+    public DateTime UtcNow => _now.UtcDateTime;
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
+}

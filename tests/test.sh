@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs what the tests need when it is missing:
+# Debian's Chromium for the Playwright tests. Usage: tests/test.sh [extra dotnet test args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Chromium (Debian package) for the browser tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+log=$(mktemp)
+set +e
+dotnet test --solution Dashboard.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line in the plain form: "N passed, N failed".
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: ${passed} passed, ${failed} failed"
+exit "$status"
