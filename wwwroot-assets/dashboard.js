@@ -4,5 +4,10 @@ window.dashboard = {
     try { await navigator.clipboard.writeText(text); return true; }
     catch { return false; }
   },
-  setTitle: function (title) { document.title = title; }
+  setTitle: function (title) { document.title = title; },
+  // Scrolls a horizontally scrolling strip (the case tabs on a phone) so the element is visible.
+  reveal: function (selector) {
+    const el = document.querySelector(selector);
+    if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
 };
