@@ -36,6 +36,14 @@ public sealed class CaseListTests(E2EFixture fixture) : E2ETest(fixture)
         closedIds.Intersect(awaitingIds).ShouldBeEmpty();
         await ScreenshotAsync("closed");
 
+        // The tab survives a reload.
+        await Page.ReloadAsync();
+        await list.WaitForReadyAsync();
+        await Assertions.Expect(list.Tab("closed")).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(list.Tab("awaiting-you")).ToHaveAttributeAsync("aria-selected", "false");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"[?&]tab=closed(&|$)"));
+        (await list.RowIdsAsync()).ShouldBe(closedIds);
+
         // Every row shown is closed: open the first and the last one.
         foreach (var id in new[] { closedIds[0], closedIds[^1] }.Distinct())
         {
@@ -43,13 +51,5 @@ public sealed class CaseListTests(E2EFixture fixture) : E2ETest(fixture)
             await detail.WaitForReadyAsync();
             await Assertions.Expect(detail.Status).ToHaveTextAsync("Closed");
         }
-
-        // The tab survives a reload.
-        await list.GotoAsync("closed");
-        await Page.ReloadAsync();
-        await list.WaitForReadyAsync();
-        await Assertions.Expect(list.Tab("closed")).ToHaveAttributeAsync("aria-selected", "true");
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"[?&]tab=closed(&|$)"));
-        (await list.RowIdsAsync()).ShouldBe(closedIds);
     }
 }

@@ -25,8 +25,19 @@ public sealed class E2EFixture : IAsyncLifetime
     public static string ScreenshotsDirectory { get; } = Path.Combine(RepoPaths.Artifacts, "screenshots");
     public static string TracesDirectory { get; } = Path.Combine(RepoPaths.Artifacts, "traces");
 
+    private static readonly System.Diagnostics.Stopwatch RunClock = new();
+
+    /// <summary>One line per test in TestResults/e2e/timings.txt: how long each took, start-up included in the first.</summary>
+    public static void RecordTiming(string test, TimeSpan took, bool failed)
+    {
+        lock (RunClock)
+            File.AppendAllText(Path.Combine(RepoPaths.Artifacts, "timings.txt"),
+                $"{took.TotalSeconds,6:0.0} s  {(failed ? "FAILED " : "")}{test}\n");
+    }
+
     public async ValueTask InitializeAsync()
     {
+        RunClock.Start();
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run tests/test.sh (it installs Debian's chromium) or apt-get install chromium.");
 
@@ -37,6 +48,7 @@ public sealed class E2EFixture : IAsyncLifetime
             Directory.CreateDirectory(dir);
         }
         Console.WriteLine($"E2E screenshots: {ScreenshotsDirectory}");
+        File.WriteAllText(Path.Combine(RepoPaths.Artifacts, "timings.txt"), "");
 
         // The app starts (about 10 s: migrations, demo seed) while the browser launches.
         var appStart = AppServer.StartAsync(Path.Combine(RepoPaths.Artifacts, "app.log"));
@@ -54,6 +66,7 @@ public sealed class E2EFixture : IAsyncLifetime
                 ],
             });
             _app = await appStart;
+            RecordTiming("(start-up: app ready, browser launched)", RunClock.Elapsed, failed: false);
         }
         catch
         {
@@ -66,6 +79,7 @@ public sealed class E2EFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_app is not null) RecordTiming("(whole run)", RunClock.Elapsed, failed: false);
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();

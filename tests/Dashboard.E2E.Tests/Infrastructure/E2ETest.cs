@@ -19,6 +19,7 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
 
     private readonly List<string> _browserErrors = [];
     private int _shot;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     private static string TestName
     {
@@ -69,6 +70,7 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
     public virtual async ValueTask DisposeAsync()
     {
         var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        E2EFixture.RecordTiming(TestName, _clock.Elapsed, failed);
         try
         {
             if (failed)
