@@ -38,6 +38,8 @@ public sealed class E2EFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         RunClock.Start();
+        // Blazor Server on a shared 2-core machine: an expectation waits up to 10 s (Playwright's default is 5).
+        Assertions.SetDefaultExpectTimeout(10_000);
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run tests/test.sh (it installs Debian's chromium) or apt-get install chromium.");
 

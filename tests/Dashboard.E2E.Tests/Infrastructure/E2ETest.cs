@@ -85,8 +85,11 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
                 catch (PlaywrightException) { /* the page may be gone; the trace still tells */ }
                 var trace = Path.Combine(E2EFixture.TracesDirectory, $"{TestName}.zip");
                 await Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
-                TestContext.Current.SendDiagnosticMessage($"Trace: {trace} (open with: npx playwright show-trace)");
-                foreach (var error in BrowserErrors) TestContext.Current.SendDiagnosticMessage("Browser " + error);
+                var output = TestContext.Current.TestOutputHelper;
+                output?.WriteLine($"Screenshot: {E2EFixture.ScreenshotsDirectory}/{TestName}-FAILED.png");
+                output?.WriteLine($"Trace: {trace} (open with: npx playwright show-trace <zip>)");
+                output?.WriteLine($"App log: {Path.Combine(RepoPaths.Artifacts, "app.log")}");
+                foreach (var error in BrowserErrors) output?.WriteLine("Browser " + error);
             }
             else
             {
