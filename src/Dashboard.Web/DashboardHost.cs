@@ -5,6 +5,7 @@ using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Support;
 using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,6 +65,7 @@ public static class DashboardHost
         services.AddSingleton<CaseService>();
         services.AddSingleton<CaseQueries>();
         services.AddScoped<StoreContext>();
+        services.AddPlatformSupport();
         services.AddTransient<DemoDataSeeder>();
 
         services.AddHttpContextAccessor();

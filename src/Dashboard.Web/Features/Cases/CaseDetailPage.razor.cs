@@ -76,6 +76,8 @@ public sealed partial class CaseDetailPage
         // The reply box shows its own error (and keeps the text); only reload here.
         if (result.Outcome is CaseOutcome.Ok or CaseOutcome.Conflict or CaseOutcome.NotFound) await ReloadAsync();
         if (result.Succeeded) _notice = null;
+        // Send is a Func, not an EventCallback: Blazor re-renders only the reply box on its own.
+        StateHasChanged();
         return result;
     }
 

@@ -46,10 +46,10 @@ public static class CaseDisplay
     public static string Exact(DateTime at) => at.ToString("d MMM yyyy, HH:mm 'UTC'", Invariant);
 
     /// <summary>Who wrote last, from the merchant's side of the table.</summary>
-    public static string WhoFor(AuthorKind kind) => kind switch
+    public static string WhoFor(AuthorKind kind, bool merchantView = true) => kind switch
     {
         AuthorKind.Customer => "Customer",
-        AuthorKind.Merchant => "You",
+        AuthorKind.Merchant => merchantView ? "You" : "Merchant",
         AuthorKind.Support => CaseWorkflow.SupportBrand,
         AuthorKind.System => "System",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
