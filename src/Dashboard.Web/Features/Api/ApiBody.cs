@@ -39,7 +39,9 @@ public static class ApiBody
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : null;
+            // A type mismatch names the field; a syntax error (truncated, not JSON) does not have one to name.
+            var typeError = e.Message.Contains("could not be converted", StringComparison.Ordinal);
+            var field = typeError && e.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : null;
             return (null, ApiResult.BadRequest(field is null
                 ? "Request body is not valid JSON"
                 : $"Request body is not valid JSON: {field} has the wrong type or value"));
