@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 // Store API list benchmark: one store with 100,000 cases in a temporary SQLite database, the real
 // host started on 127.0.0.1 against it, GET …/cases?limit=20 driven with wrk (or an HttpClient loop).
-// Usage: dotnet run -c Release --project tests/Dashboard.Api.Benchmarks [-- --cases 100000 --duration 15 --connections 16]
+// Usage: dotnet run -c Release --project tests/Dashboard.Api.Benchmarks [-- --cases 100000 --duration 15 --connections 16 --keep]
 
 var options = BenchOptions.Parse(args);
 var root = Path.Combine(Path.GetTempPath(), "dashboard-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -69,7 +69,8 @@ finally
         await host.WaitForExitAsync();
     }
     SqliteConnection.ClearAllPools();
-    try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+    if (options.Keep) Console.WriteLine("Kept " + root);
+    else try { Directory.Delete(root, recursive: true); } catch (IOException) { }
 }
 
 static int FreePort()
@@ -122,7 +123,7 @@ static async Task WaitForHostAsync(string baseUrl, Process host)
 static string? FindOnPath(string name) =>
     (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-sealed record BenchOptions(int Cases, int Duration, int Connections)
+sealed record BenchOptions(int Cases, int Duration, int Connections, bool Keep)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -131,7 +132,7 @@ sealed record BenchOptions(int Cases, int Duration, int Connections)
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchOptions(Get("--cases", 100_000), Get("--duration", 15), Get("--connections", 16));
+        return new BenchOptions(Get("--cases", 100_000), Get("--duration", 15), Get("--connections", 16), args.Contains("--keep"));
     }
 }
 

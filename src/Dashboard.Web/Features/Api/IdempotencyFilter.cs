@@ -79,6 +79,11 @@ public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> dbFa
         for (var attempt = 0; attempt < 2; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // A plain retry finds its record here; the insert below decides only true races (and logs the loser's constraint error).
+            var found = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.TokenId == tokenId && r.Key == key, ct);
+            if (found is not null && found.CreatedAt > now - retention) return (false, found);
+            if (found is not null)
+                await db.IdempotencyRecords.Where(r => r.TokenId == tokenId && r.Key == key && r.CreatedAt == found.CreatedAt).ExecuteDeleteAsync(ct);
             db.IdempotencyRecords.Add(new IdempotencyRecord { TokenId = tokenId, Key = key, RequestHash = hash, StatusCode = Pending, CreatedAt = now });
             try
             {
