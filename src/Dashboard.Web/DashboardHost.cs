@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
+using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
@@ -67,6 +68,7 @@ public static class DashboardHost
         services.AddScoped<StoreContext>();
         services.AddPlatformSupport();
         services.AddTransient<DemoDataSeeder>();
+        builder.AddStoreApi();
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
@@ -97,6 +99,7 @@ public static class DashboardHost
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapStoreApi();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>

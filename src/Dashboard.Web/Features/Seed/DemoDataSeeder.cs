@@ -54,6 +54,7 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
         await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
+        await Api.ApiTokenSeed.AddDemoTokensAsync(db, ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
     }
 
