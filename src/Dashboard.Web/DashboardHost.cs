@@ -65,6 +65,7 @@ public static class DashboardHost
         services.AddSingleton<CaseQueries>();
         services.AddScoped<StoreContext>();
         services.AddTransient<DemoDataSeeder>();
+        Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
