@@ -111,8 +111,11 @@ public sealed class RedisCaseChangeTransport : ICaseChangeTransport, IAsyncDispo
         catch (Exception ex) { _logger.LogWarning(ex, "Could not publish a live update to Redis; other instances miss it"); }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await _stopping.CancelAsync();
         ConnectionMultiplexer? redis;
         try { redis = await _connecting; } catch (OperationCanceledException) { redis = _redis; }
