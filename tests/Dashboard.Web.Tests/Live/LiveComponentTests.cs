@@ -45,6 +45,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         Services.AddSingleton<NotificationQueries>();
         Services.AddScoped<StoreContext>();
         AddAuthorization().SetAuthorized("Ada Lovelace").SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true)); // last: it starts the renderer
     }
 
     public new async ValueTask DisposeAsync()
@@ -78,6 +79,18 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         _presence.SubscriberCount.ShouldBe(0);
         _feed.SubscriberCount.ShouldBe(baseline);
         _presence.TrackedCaseCount.ShouldBe(0, "every session said goodbye");
+    }
+
+    [Fact]
+    public async Task Prerendering_joins_nothing_and_subscribes_to_nothing()
+    {
+        var c = await OpenAsync();
+        var baseline = _feed.SubscriberCount;
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        Render<CasePresenceBar>(p => p.Add(b => b.StoreId, _store.Id).Add(b => b.CaseId, c.Id));
+        Render<NotificationMenu>();
+        _presence.SubscriberCount.ShouldBe(0);
+        _feed.SubscriberCount.ShouldBe(baseline);
     }
 
     [Fact]
