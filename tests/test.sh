@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
-# Debian's Chromium for the Playwright tests. Usage: tests/test.sh [extra dotnet test args]
+# Debian's Chromium for the Playwright tests; redis-server and python3-aiosmtpd for the live-update
+# and email tests. Usage: tests/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# Live updates (issue 6): a real Redis between two app instances, a real SMTP server for the outbox.
+if ! [ -x /usr/bin/redis-server ] || ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "Installing redis-server and python3-aiosmtpd (Debian packages) for the live and email tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server python3-aiosmtpd >/dev/null
 fi
 
 log=$(mktemp)

@@ -69,6 +69,7 @@ public static class DashboardHost
         services.AddPlatformSupport();
         services.AddTransient<DemoDataSeeder>();
         builder.AddStoreApi();
+        Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.

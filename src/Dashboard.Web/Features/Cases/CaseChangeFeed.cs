@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Live;
 
 namespace Dashboard.Web.Features.Cases;
 
@@ -9,10 +11,26 @@ public sealed record CaseChange(string StoreId, string CaseId, CaseChangeKind Ki
 
 /// <summary>
 /// The one event path for case changes: services publish after commit; components subscribe per
-/// store and dispose the subscription with their lifetime.
+/// store and dispose the subscription with their lifetime. A change travels through
+/// <see cref="ICaseChangeTransport"/> (in process, or Redis pub/sub across app instances) and is
+/// delivered to this instance's subscribers of its store.
 /// </summary>
-public sealed class CaseChangeFeed(ILogger<CaseChangeFeed> logger)
+public sealed class CaseChangeFeed
 {
+    public const string Topic = "case";
+    private readonly ILogger<CaseChangeFeed> logger;
+    private readonly ICaseChangeTransport _transport;
+
+    /// <summary>In process only (tests, a single instance).</summary>
+    public CaseChangeFeed(ILogger<CaseChangeFeed> logger) : this(logger, new InProcessCaseChangeTransport()) { }
+
+    public CaseChangeFeed(ILogger<CaseChangeFeed> logger, ICaseChangeTransport transport)
+    {
+        this.logger = logger;
+        _transport = transport;
+        _transport.Received += OnReceived;
+    }
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<Func<CaseChange, Task>>> _byStore = new(StringComparer.Ordinal);
 
@@ -31,7 +49,23 @@ public sealed class CaseChangeFeed(ILogger<CaseChangeFeed> logger)
         return new Subscription(this, storeId, handler);
     }
 
+    /// <summary>Sends a committed change to every instance's subscribers of its store. Never throws.</summary>
     public void Publish(CaseChange change)
+    {
+        try { _transport.Send(Topic, JsonSerializer.Serialize(change)); }
+        catch (Exception ex) { logger.LogWarning(ex, "Could not publish the change of {CaseId}", change.CaseId); }
+    }
+
+    private void OnReceived(string topic, string payload)
+    {
+        if (topic != Topic) return;
+        CaseChange? change;
+        try { change = JsonSerializer.Deserialize<CaseChange>(payload); }
+        catch (JsonException ex) { logger.LogWarning(ex, "Dropped an unreadable case change"); return; }
+        if (change is not null) Deliver(change);
+    }
+
+    private void Deliver(CaseChange change)
     {
         Func<CaseChange, Task>[] handlers;
         lock (_gate)

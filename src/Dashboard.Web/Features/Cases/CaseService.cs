@@ -16,7 +16,8 @@ public sealed record Author(AuthorKind Kind, string DisplayName, string? UserId 
 /// Every change to a case goes through here: load, ask <see cref="CaseWorkflow"/>, save with the
 /// concurrency token and the tab counters in one transaction, then publish the change.
 /// </summary>
-public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, CaseChangeFeed feed)
+public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, CaseChangeFeed feed,
+    Email.CaseEmails? emails = null)
 {
     public const string SystemAuthorName = "System";
 
@@ -76,6 +77,7 @@ public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory,
         var message = NewMessage(supportCase, AuthorKind.Customer, order.Customer.DisplayName, null, text, now, 0);
         db.Cases.Add(supportCase);
         db.CaseMessages.Add(message);
+        if (emails is not null) await emails.AddForChangeAsync(db, supportCase, message, CaseWorkflow.OpenEffects, opened: true, ct); // outbox: same transaction
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -115,6 +117,7 @@ public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory,
         }
         foreach (var line in decision.Trail)
             db.CaseMessages.Add(NewMessage(supportCase, AuthorKind.System, SystemAuthorName, null, line, now, sequence++));
+        if (emails is not null) await emails.AddForChangeAsync(db, supportCase, message, decision.Effects, opened: false, ct); // outbox: same transaction
 
         try
         {

@@ -1,0 +1,21 @@
+// The Awaiting-you count in the browser tab's title: "(12) Cases · Northwind Keys".
+// Pages set their own <PageTitle>; this keeps the "(n) " prefix on whatever title is current.
+let count = 0;
+let observer = null;
+const prefix = /^\(\d+\)\s/;
+
+function apply() {
+  const bare = document.title.replace(prefix, "");
+  const wanted = count > 0 ? `(${count}) ${bare}` : bare;
+  if (document.title !== wanted) document.title = wanted;
+}
+
+export function setTitleCount(n) {
+  count = n | 0;
+  apply();
+  if (!observer) {
+    const head = document.querySelector("head");
+    observer = new MutationObserver(() => apply());
+    observer.observe(head, { subtree: true, childList: true, characterData: true });
+  }
+}
