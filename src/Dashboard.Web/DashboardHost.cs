@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
@@ -65,6 +66,7 @@ public static class DashboardHost
         services.AddSingleton<CaseQueries>();
         services.AddScoped<StoreContext>();
         services.AddTransient<DemoDataSeeder>();
+        services.AddAttachments(builder.Configuration);
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
@@ -95,6 +97,7 @@ public static class DashboardHost
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapAttachments();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>
