@@ -56,7 +56,7 @@ public sealed class AttachmentIntake(AttachmentVault vault)
             var reader = new MultipartReader(boundary, request.Body);
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     return await FailAsync(staged, StatusCodes.Status400BadRequest, "Every part needs a form-data Content-Disposition");
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (disposition.IsFileDisposition() && name is "files" or "files[]" or "file")
