@@ -9,10 +9,10 @@ window.dashboard = {
 
 // Attachments: drag and drop onto the reply box and pasting an image hand the files to the picker's
 // <input type=file> (through a DataTransfer) and fire "change", so Blazor's InputFile uploads them as if picked.
-// The zone is the closest [data-attach-zone] (the reply box), else the closest form, else the picker.
+// The zone is the closest [data-attach-zone], else form, else .reply-box/section (the reply box), else the picker.
 window.dashboard.attachZone = function (input) {
   if (!input) return;
-  const zone = input.closest('[data-attach-zone]') || input.closest('form') || input.closest('.attach-picker');
+  const zone = input.closest('[data-attach-zone]') || input.closest('form') || input.closest('.reply-box, section') || input.closest('.attach-picker');
   if (!zone) return;
   if (zone._attachAbort) zone._attachAbort.abort();
   const abort = new AbortController();
