@@ -3,6 +3,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Api;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
@@ -70,6 +71,7 @@ public static class DashboardHost
         services.AddTransient<DemoDataSeeder>();
         builder.AddStoreApi();
         Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
+        services.AddAttachments(builder.Configuration);
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
@@ -101,6 +103,7 @@ public static class DashboardHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapStoreApi();
+        app.MapAttachments();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>
