@@ -47,7 +47,7 @@ if (outFile != "")
     var json = results.Select(r => new
     {
         cases = r.Cases,
-        measures = r.Measures.Select(m => new { name = m.Name, p50_ms = Math.Round(m.P50, 3), p95_ms = Math.Round(m.P95, 3) }),
+        measures = r.Measures.Select(m => new { name = m.Name, p50_ms = Math.Round(m.P50, 3), p95_ms = Math.Round(m.P95, 3), cpu_p50_ms = m.CpuP50 is { } c ? Math.Round(c, 3) : (double?)null }),
         raw_list_p50_ms = Math.Round(r.RawListP50, 3),
     });
     await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));

@@ -41,10 +41,10 @@ public static class Report
     {
         var sb = new StringBuilder();
         sb.Append("| Measure (largest store) |");
-        foreach (var r in results) sb.Append($" {Short(r.Cases)} p50 | {Short(r.Cases)} p95 |");
+        foreach (var r in results) sb.Append($" {Short(r.Cases)} p50 | {Short(r.Cases)} p95 | {Short(r.Cases)} cpu |");
         sb.AppendLine(" growth p50 | budget (at largest size) | met |");
         sb.Append("|---|");
-        foreach (var _ in results) sb.Append("---:|---:|");
+        foreach (var _ in results) sb.Append("---:|---:|---:|");
         sb.AppendLine("---:|---|:---:|");
         var largest = results[^1];
         foreach (var name in results[0].Measures.Select(m => m.Name))
@@ -53,14 +53,14 @@ public static class Report
             foreach (var r in results)
             {
                 var m = r[name];
-                sb.Append(m is null ? " – | – |" : $" {m.P50:N2} | {m.P95:N2} |");
+                sb.Append(m is null ? " – | – | – |" : $" {m.P50:N2} | {m.P95:N2} | {(m.CpuP50 is { } c ? c.ToString("N2") : "–")} |");
             }
             var growth = results.Count > 1 && results[0][name] is { } a && largest[name] is { } b ? $"{b.P50 / a.P50:N1}×" : "–";
             var budget = Budget(name, largest, out var met);
             sb.AppendLine($" {growth} | {budget} | {(met is null ? "" : met.Value ? "yes" : "**no**")} |");
         }
         sb.Append("| cases in the largest store |");
-        foreach (var r in results) sb.Append($" {r.StoreCases:N0} | |");
+        foreach (var r in results) sb.Append($" {r.StoreCases:N0} | | |");
         sb.AppendLine(" | | |");
         return sb.ToString();
     }
@@ -74,7 +74,8 @@ public static class Report
 
             Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {RuntimeInformation.OSDescription} ·
             .NET {Environment.Version} · SQLite {sqliteVersion} · {warmup} warm-up + {iterations} timed iterations per measure.
-            Times in milliseconds; "growth" is p50 at the largest size over p50 at the smallest.
+            Times in milliseconds, wall clock (p50, p95) and the calling thread's CPU time (cpu = p50);
+            "growth" is wall p50 at the largest size over wall p50 at the smallest.
 
             {table}
             """;

@@ -123,6 +123,20 @@ public class CaseSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Store_ids_that_differ_only_in_case_do_not_share_results()
+    {
+        // The full-text index narrows by a lowercased store token; the exact StoreId check must still hold.
+        var (upper, _, upperOrder) = await _db.AddStoreAsync("Upper", "shp_CaseTwinStore01");
+        var (lower, _, lowerOrder) = await _db.AddStoreAsync("Lower", "shp_casetwinstore01");
+        var mine = await _db.OpenCaseAsync(upper.Id, upperOrder.Id, "Licence key missing");
+        var theirs = await _db.OpenCaseAsync(lower.Id, lowerOrder.Id, "Licence key missing");
+
+        (await Search(upper.Id, "licence")).ShouldBe([mine.Id]);
+        (await Search(lower.Id, "licence")).ShouldBe([theirs.Id]);
+        (await Search(lower.Id, "where")).ShouldBe([theirs.Id]); // the opening message body
+    }
+
+    [Fact]
     public async Task Case_id_customer_email_and_order_number_still_find_the_case()
     {
         var (store, customer, order) = await _db.AddStoreAsync();

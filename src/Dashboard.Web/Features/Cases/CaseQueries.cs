@@ -239,18 +239,19 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         var terms = CaseSearchText.Parse(search);
         if (db.IsSqlite)
         {
-            var match = CaseSearchText.ToSqliteMatch(terms);
-            if (match is null)
+            var bodyMatch = CaseSearchText.ToSqliteMatch(terms, "Body", storeId);
+            var subjectMatch = CaseSearchText.ToSqliteMatch(terms, "Subject", storeId);
+            if (bodyMatch is null || subjectMatch is null)
                 return db.Database.SqlQuery<string>($"""
                     SELECT c.Id AS Value FROM Orders AS o JOIN Cases AS c ON c.StoreId = o.StoreId AND c.OrderId = o.Id
                     WHERE o.StoreId = {storeId} AND o.OrderNumber = {search}
                     """);
             return db.Database.SqlQuery<string>($"""
                 SELECT m.CaseId AS Value FROM CaseMessageSearch CROSS JOIN CaseMessages AS m ON m.rowid = CaseMessageSearch.rowid
-                WHERE CaseMessageSearch MATCH {match} AND m.StoreId = {storeId}
+                WHERE CaseMessageSearch MATCH {bodyMatch} AND m.StoreId = {storeId}
                 UNION
                 SELECT c.Id FROM CaseSubjectSearch CROSS JOIN Cases AS c ON c.rowid = CaseSubjectSearch.rowid
-                WHERE CaseSubjectSearch MATCH {match} AND c.StoreId = {storeId}
+                WHERE CaseSubjectSearch MATCH {subjectMatch} AND c.StoreId = {storeId}
                 UNION
                 SELECT c.Id FROM Orders AS o JOIN Cases AS c ON c.StoreId = o.StoreId AND c.OrderId = o.Id
                 WHERE o.StoreId = {storeId} AND o.OrderNumber = {search}

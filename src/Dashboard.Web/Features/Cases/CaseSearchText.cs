@@ -56,6 +56,26 @@ public static class CaseSearchText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The same, restricted to <paramref name="column"/> and to rows of one store: the FTS tables also
+    /// index StoreId, and the store's token (the id after its prefix, as the tokenizer sees it) narrows
+    /// the search inside the index. Callers still compare StoreId exactly.
+    /// </summary>
+    public static string? ToSqliteMatch(IReadOnlyList<SearchTerm> terms, string column, string storeId)
+    {
+        if (ToSqliteMatch(terms) is null) return null;
+        var sb = new StringBuilder();
+        foreach (var t in terms)
+        {
+            sb.Append(column).Append(" : \"").Append(t.Text.Replace("\"", "\"\"")).Append('"');
+            if (t.Prefix) sb.Append('*');
+            sb.Append(' ');
+        }
+        var token = storeId[(storeId.IndexOf('_') + 1)..];
+        sb.Append("StoreId : \"").Append(token.Replace("\"", "\"\"")).Append('"');
+        return sb.ToString();
+    }
+
     /// <summary>A SQL Server CONTAINS condition: quoted terms joined by AND, <c>"refu*"</c> for a prefix.</summary>
     public static string? ToSqlServerContains(IReadOnlyList<SearchTerm> terms)
     {
