@@ -154,6 +154,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.CaseId);
+            // SQLite: full-text triggers (migration AddCaseFullTextSearch) keep CaseSubjectSearch in
+            // step; RETURNING does not mix with AFTER triggers, so EF uses its trigger-safe save path.
+            if (IsSqlite) e.ToTable(t => t.UseSqlReturningClause(false));
         });
 
         b.Entity<CaseMessage>(e =>
@@ -166,6 +169,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
             e.HasIndex(m => new { m.CaseId, m.CreatedAt, m.Sequence });
             e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
+            if (IsSqlite) e.ToTable(t => t.UseSqlReturningClause(false));
         });
 
         b.Entity<Attachment>(e =>

@@ -22,6 +22,16 @@ public class IdsTests
     }
 
     [Fact]
+    public void New_draws_from_the_whole_alphabet_at_any_length()
+    {
+        var long1 = Ids.New(Ids.Secret, 300);
+        long1.Length.ShouldBe(303);
+        long1[3..].ShouldAllBe(c => char.IsAsciiLetterOrDigit(c));
+        var pooled = string.Concat(Enumerable.Range(0, 200).Select(_ => Ids.New("x_")[2..]));
+        pooled.Distinct().Count().ShouldBe(62);
+    }
+
+    [Fact]
     public void Wire_names_round_trip()
     {
         WireNames.ToWire(CaseStatus.AwaitingCustomer).ShouldBe("AWAITING_CUSTOMER");

@@ -249,6 +249,8 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "CreatedAt", "Sequence");
 
                     b.ToTable("CaseMessages");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
@@ -709,6 +711,8 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Cases_Tab");
 
                     b.ToTable("Cases", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
