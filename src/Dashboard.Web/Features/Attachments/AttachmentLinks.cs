@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Features.Attachments;
 
 /// <summary>An attachment as the Store API shows it: metadata and a short-lived signed link.</summary>
-public sealed record ApiAttachment(string Id, string FileName, string ContentType, long Size, string Url, DateTime ExpiresAt);
+public sealed record SignedAttachment(string Id, string FileName, string ContentType, long Size, string Url, DateTime ExpiresAt);
 
 public sealed record SignedLink(string Url, DateTimeOffset ExpiresAt);
 
@@ -48,11 +48,11 @@ public sealed class AttachmentLinks
     }
 
     /// <summary>The Store API's shape; <paramref name="baseUrl"/> (e.g. <c>https://host</c>) makes the link absolute.</summary>
-    public ApiAttachment ToApi(Attachment attachment, string? baseUrl = null)
+    public SignedAttachment ToApi(Attachment attachment, string? baseUrl = null)
     {
         var link = Create(attachment);
         var url = string.IsNullOrEmpty(baseUrl) ? link.Url : baseUrl.TrimEnd('/') + link.Url;
-        return new ApiAttachment(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, url, link.ExpiresAt.UtcDateTime);
+        return new SignedAttachment(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, url, link.ExpiresAt.UtcDateTime);
     }
 
     public LinkCheck Verify(string attachmentId, string? storeId, string? exp, string? sig)

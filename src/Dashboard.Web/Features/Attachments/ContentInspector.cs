@@ -92,7 +92,7 @@ public sealed class ContentInspector : IDisposable
         if (!_hasNul && data.IndexOf((byte)0) >= 0) _hasNul = true;
         if (_validUtf8)
         {
-            try { _utf8.GetCharCount(data, flush: false); }
+            try { Decode(data, flush: false); }
             catch (DecoderFallbackException) { _validUtf8 = false; }
         }
         ScanMarkup(data);
@@ -103,12 +103,25 @@ public sealed class ContentInspector : IDisposable
     {
         if (_validUtf8)
         {
-            try { _utf8.GetCharCount([], flush: true); }
+            try { Decode([], flush: true); }
             catch (DecoderFallbackException) { _validUtf8 = false; }
         }
         var sha = Convert.ToHexStringLower(_sha.GetHashAndReset());
         var (kind, refusal) = Decide();
         return new Inspection(kind, refusal, Length, sha);
+    }
+
+    /// <summary>Runs the strict decoder over the bytes (Convert, unlike GetCharCount, keeps a character split across chunks).</summary>
+    private void Decode(ReadOnlySpan<byte> data, bool flush)
+    {
+        Span<char> chars = stackalloc char[1024];
+        do
+        {
+            _utf8.Convert(data, chars, flush, out var used, out _, out var completed);
+            data = data[used..];
+            if (completed || data.IsEmpty) break;
+        }
+        while (true);
     }
 
     private (AttachmentKind?, string?) Decide()
