@@ -116,7 +116,7 @@ public class CaseDetailPageTests : CasePageTestBase
         var merchantEntry = page.FindAll("[data-testid=timeline-entry][data-author-kind=MERCHANT]").Single();
         merchantEntry.QuerySelector(".entry-body")!.TextContent.ShouldBe("Here is your key:\nAAAA-BBBB");
         merchantEntry.TextContent.ShouldContain("Nadia Holm");
-        merchantEntry.TextContent.ShouldContain("You");
+        merchantEntry.QuerySelector(".entry-role")!.TextContent.ShouldBe("You");
         page.FindAll("[data-testid=timeline-entry][data-author-kind=SYSTEM]").Single().TextContent
             .ShouldContain("Status changed from Open to Awaiting customer by Nadia Holm");
         page.Find("textarea[data-testid=reply-body]").GetAttribute("value").ShouldBeNullOrEmpty();
