@@ -24,8 +24,10 @@ public sealed class CaseFilterTests(E2EFixture fixture) : E2ETest(fixture)
         await list.GotoAsync("all");
         await list.PriorityFilter.SelectOptionAsync("urgent");
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("[?&]priority=urgent(&|$)"));
-        await Assertions.Expect(list.Loading).ToHaveCountAsync(0);
-        await Assertions.Expect(list.Rows.First).ToBeVisibleAsync();
+        // The URL changes a moment before the rows do: wait for a list of urgent rows only.
+        await Assertions.Expect(list.Rows.Filter(new() { HasNotText = "Urgent" })).ToHaveCountAsync(0);
+        await list.WaitForReadyAsync();
+        await Assertions.Expect(list.Rows.Filter(new() { HasNotText = "Urgent" })).ToHaveCountAsync(0);
         var urgent = await list.RowIdsAsync();
         urgent.Count.ShouldBeLessThan(all);
         await ScreenshotAsync("urgent");

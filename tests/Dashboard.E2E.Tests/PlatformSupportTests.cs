@@ -10,11 +10,11 @@ public sealed class PlatformSupportTests(E2EFixture fixture) : E2ETest(fixture)
         var login = await new LoginPage(Page).GotoAsync();
         await login.SubmitAsync(DemoLogins.PlatformSupport, DemoLogins.Password);
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == EscalatedPath);
+        await Blazor.WaitForLoadedAsync(Page, loaded: "[data-testid=case-row], [data-testid=cases-empty]", loading: "[data-testid=cases-loading]");
         var rows = Page.GetByTestId("case-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         await Assertions.Expect(rows.Filter(new() { HasText = DemoLogins.NorthwindName })).Not.ToHaveCountAsync(0);
         await Assertions.Expect(rows.Filter(new() { HasText = DemoLogins.ContosoName })).Not.ToHaveCountAsync(0);
-        await Blazor.WaitForInteractiveAsync(Page);
         await ScreenshotAsync("escalated");
 
         var row = rows.Filter(new() { HasText = DemoLogins.NorthwindName }).First;
