@@ -10,9 +10,8 @@ public sealed class CaseListTests(E2EFixture fixture) : E2ETest(fixture)
         var list = await new LoginPage(Page).SignInAsync(DemoLogins.NorthwindOwner);
 
         // Five tabs, Awaiting you first and selected by default.
-        var order = new List<string>();
-        foreach (var tab in await list.AllTabs.AllAsync()) order.Add((await tab.GetAttributeAsync("data-testid"))!);
-        order.ShouldBe(CaseListPage.TabSlugs.Select(s => $"tab-{s}").ToList());
+        var order = await list.AllTabs.EvaluateAllAsync<string[]>("tabs => tabs.map(t => t.getAttribute('data-testid'))");
+        order.ShouldBe(CaseListPage.TabSlugs.Select(s => $"tab-{s}").ToArray());
         foreach (var slug in CaseListPage.TabSlugs)
         {
             await Assertions.Expect(list.Tab(slug)).ToBeVisibleAsync();

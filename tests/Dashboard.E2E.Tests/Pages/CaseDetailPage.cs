@@ -24,12 +24,11 @@ public sealed class CaseDetailPage(IPage page)
         return this;
     }
 
-    /// <summary>The case (or the not-found notice) is rendered and the interactive page is attached.</summary>
-    public async Task WaitForReadyAsync()
-    {
-        await Assertions.Expect(Subject.Or(NotFound)).ToBeVisibleAsync();
-        await Blazor.WaitForInteractiveAsync(page);
-    }
+    /// <summary>The live page shows the case (or the not-found notice) and no longer its spinner.</summary>
+    public async Task WaitForReadyAsync() =>
+        await Blazor.WaitForLoadedAsync(page,
+            loaded: "[data-testid=case-subject], [data-testid=case-not-found], [data-testid=access-denied]",
+            loading: "[data-testid=case-loading]");
 
     public async Task ReplyAsync(string text)
     {

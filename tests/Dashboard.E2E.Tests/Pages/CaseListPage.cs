@@ -33,12 +33,13 @@ public sealed partial class CaseListPage(IPage page)
         return this;
     }
 
-    /// <summary>The list is there: tabs rendered, no spinner, and the live (interactive) page is attached.</summary>
+    /// <summary>The live page shows its loaded list (rows, the empty notice or the error) and no progress bar.</summary>
     public async Task WaitForReadyAsync()
     {
         await Assertions.Expect(Tab("all")).ToBeVisibleAsync();
-        await Assertions.Expect(Loading).ToHaveCountAsync(0);
-        await Blazor.WaitForInteractiveAsync(page);
+        await Blazor.WaitForLoadedAsync(page,
+            loaded: "[data-testid=case-row], [data-testid=cases-empty], [data-testid=cases-error]",
+            loading: "[data-testid=cases-loading]");
     }
 
     /// <summary>The number in a tab; fails when it is not a whole number.</summary>
@@ -57,19 +58,21 @@ public sealed partial class CaseListPage(IPage page)
         return counts;
     }
 
+    /// <summary>Clicks a tab and waits for its rows (the page marks the tab selected and shows its
+    /// progress bar in the same render, so "selected and not loading" means the new rows are in).</summary>
     public async Task SelectTabAsync(string slug)
     {
         await Tab(slug).ClickAsync();
         await Assertions.Expect(Tab(slug)).ToHaveAttributeAsync("aria-selected", "true");
-        await Assertions.Expect(Loading).ToHaveCountAsync(0);
+        await WaitForReadyAsync();
     }
 
+    /// <summary>The case ids of the rows shown, read in one go (a re-render cannot split the read).</summary>
     public async Task<IReadOnlyList<string>> RowIdsAsync()
     {
-        var ids = new List<string>();
-        foreach (var row in await Rows.AllAsync())
-            ids.Add(await row.GetAttributeAsync("data-case-id") ?? throw new InvalidOperationException("case-row without data-case-id"));
-        return ids;
+        var ids = await Rows.EvaluateAllAsync<string?[]>("rows => rows.map(r => r.getAttribute('data-case-id'))");
+        if (ids.Any(id => string.IsNullOrEmpty(id))) throw new InvalidOperationException("case-row without data-case-id");
+        return [.. ids.Select(id => id!)];
     }
 
     /// <summary>Opens a row through its link to /cases/{id} and waits for the detail page.</summary>

@@ -18,12 +18,17 @@ public sealed class LoginPage(IPage page)
         return this;
     }
 
-    /// <summary>Fills and submits the form; does not wait for where it leads.</summary>
+    /// <summary>
+    /// Fills and submits the form and waits for the server's answer to the post (so the next attempt
+    /// never types into the page that is being replaced); does not wait for where a success leads.
+    /// </summary>
     public async Task SubmitAsync(string email, string password)
     {
         await Email.FillAsync(email);
         await Password.FillAsync(password);
-        await Submit.ClickAsync();
+        await page.RunAndWaitForResponseAsync(() => Submit.ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == Path);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>Signs in and waits for the case list.</summary>

@@ -1,6 +1,7 @@
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Cases;
@@ -161,6 +162,32 @@ public class CaseListPageTests : CasePageTestBase
 
         await DisposeComponentsAsync();
         Db.Feed.SubscriberCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_failed_load_shows_the_error_and_retry_loads_again()
+    {
+        await OpenCaseAsync("Comes back");
+        await RenameCasesTableAsync(hide: true);
+
+        var page = RenderList(tab: "all");
+
+        page.WaitForAssertion(() => Text(page, "cases-error").ShouldContain("could not be loaded"));
+        page.FindAll("[data-testid=case-row]").ShouldBeEmpty();
+
+        await RenameCasesTableAsync(hide: false);
+        page.Find("[data-testid=cases-error] button").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row] a").Select(a => a.TextContent).ShouldBe(["Comes back"]));
+        page.FindAll("[data-testid=cases-error]").ShouldBeEmpty();
+    }
+
+    /// <summary>Makes every case query fail (the table is gone), then brings it back.</summary>
+    private async Task RenameCasesTableAsync(bool hide)
+    {
+        await using var db = Db.NewContext();
+        var sql = hide ? "ALTER TABLE \"Cases\" RENAME TO \"CasesAway\"" : "ALTER TABLE \"CasesAway\" RENAME TO \"Cases\"";
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Cases.List;
 using Dashboard.Web.Features.Stores;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -37,7 +38,7 @@ public sealed partial class CaseListPage
     private CaseTab CurrentTab => CaseTabs.FromSlug(TabParam);
     private int CurrentPage => Math.Max(1, PageParam ?? 1);
     private int PageSize => SizeParam is { } s && PageSizes.Contains(s) ? s : Limits.PageSizeDefault;
-    private CasePriority? Priority => ParsePriority(PriorityParam);
+    private CasePriority? Priority => CaseListUrl.ParsePriority(PriorityParam);
     private string? Search => string.IsNullOrWhiteSpace(SearchParam) ? null : SearchParam.Trim();
     private bool Filtered => Search is not null || Priority is not null;
 
@@ -114,11 +115,11 @@ public sealed partial class CaseListPage
 
     private void OpenCase(string caseId) => Navigation.NavigateTo($"/cases/{caseId}");
 
-    private string TabHref(CaseTab tab) => Url(tab, 1, PageSize, Priority, Search);
-    private string PageHref(int page) => Url(CurrentTab, Math.Max(1, page), PageSize, Priority, Search);
+    private string TabHref(CaseTab tab) => CaseListUrl.Build(tab, 1, PageSize, Priority, Search);
+    private string PageHref(int page) => CaseListUrl.Build(CurrentTab, Math.Max(1, page), PageSize, Priority, Search);
 
     private void Go(CasePriority? priority, string? search, int? size = null, bool replace = false) =>
-        Navigation.NavigateTo(Url(CurrentTab, 1, size ?? PageSize, priority, search), replace: replace);
+        Navigation.NavigateTo(CaseListUrl.Build(CurrentTab, 1, size ?? PageSize, priority, search), replace: replace);
 
     private void OnSearchTyped(string? text)
     {
@@ -134,22 +135,8 @@ public sealed partial class CaseListPage
 
     private void ClearSearch() => Go(Priority, null);
     private void ClearFilters() => Go(null, null);
-    private void OnPriorityChanged(ChangeEventArgs e) => Go(ParsePriority(e.Value as string), Search);
+    private void OnPriorityChanged(ChangeEventArgs e) => Go(CaseListUrl.ParsePriority(e.Value as string), Search);
     private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, int.TryParse(e.Value as string, out var s) ? s : null);
-
-    /// <summary>The list's address; defaults are left out so the plain URL stays <c>/cases</c>.</summary>
-    public static string Url(CaseTab tab, int page, int size, CasePriority? priority, string? search)
-    {
-        var parts = new List<string> { "tab=" + tab.Slug() };
-        if (page > 1) parts.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
-        if (size != Limits.PageSizeDefault) parts.Add("size=" + size.ToString(CultureInfo.InvariantCulture));
-        if (priority is { } p) parts.Add("priority=" + CaseDisplay.Css(p));
-        if (!string.IsNullOrWhiteSpace(search)) parts.Add("q=" + Uri.EscapeDataString(search.Trim()));
-        return "/cases?" + string.Join('&', parts);
-    }
-
-    private static CasePriority? ParsePriority(string? value) =>
-        WireNames.TryParse<CasePriority>(value?.ToUpperInvariant(), out var p) ? p : null;
 
     public void Dispose()
     {
