@@ -34,6 +34,10 @@ try
     await WaitForHostAsync(baseUrl, host);
 
     var lastPage = Math.Max(1, options.Cases / 20);
+    using var probe = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    probe.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+    var firstCase = System.Text.Json.JsonDocument.Parse(await probe.GetStringAsync($"/v2/core/stores/{storeId}/cases?limit=1"))
+        .RootElement.GetProperty("data").GetProperty("items")[0];
     var scenarios = new (string Name, string Path)[]
     {
         ("page 1", $"/v2/core/stores/{storeId}/cases?limit=20"),
@@ -42,6 +46,8 @@ try
         ($"page {lastPage / 2} (middle)", $"/v2/core/stores/{storeId}/cases?limit=20&page={lastPage / 2}"),
         ("status=AWAITING_MERCHANT page 1", $"/v2/core/stores/{storeId}/cases?limit=20&status=AWAITING_MERCHANT"),
         ("priority=URGENT page 1", $"/v2/core/stores/{storeId}/cases?limit=20&priority=URGENT"),
+        ("one case with messages", $"/v2/core/stores/{storeId}/cases/{firstCase.GetProperty("id").GetString()}"),
+        ("one order", $"/v2/core/stores/{storeId}/orders/{firstCase.GetProperty("orderId").GetString()}"),
     };
 
     using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };

@@ -203,6 +203,10 @@ public class StoreApiContractTests(StoreApiApp app) : IClassFixture<StoreApiApp>
         ], ignoreOrder: true);
         doc.GetProperty("paths").GetProperty("/v2/core/stores/{storeId}/cases/{caseId}").GetProperty("patch")
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").ValueKind.ShouldBe(JsonValueKind.Object);
+        var caseSchema = doc.GetProperty("components").GetProperty("schemas").GetProperty("ApiCase").GetProperty("properties");
+        caseSchema.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .ShouldBe(["OPEN", "AWAITING_CUSTOMER", "AWAITING_MERCHANT", "CLOSED"]);
+        caseSchema.EnumerateObject().Select(p => p.Name).ShouldBe(CaseShape.Select(s => s.Split(':')[0]));
     }
 
     [Fact]

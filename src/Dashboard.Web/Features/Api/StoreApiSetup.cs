@@ -1,3 +1,4 @@
+using Dashboard.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -40,6 +41,13 @@ public static class StoreApiSetup
                     Description = "Store API token. Use the sk_ prefixed secret key as the Bearer token.",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Enums travel as strings; list their wire names in the schema.
+                if (context.JsonPropertyInfo is { } property && WireEnums.TryGetValue((property.DeclaringType, property.Name), out var names))
+                    schema.Enum = names.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)).ToList();
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(async (operation, context, ct) =>
@@ -97,6 +105,24 @@ public static class StoreApiSetup
                     ?? throw new InvalidOperationException("API docs resource missing"), "text/html; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
     }
+
+    private static readonly Dictionary<(Type, string), IReadOnlyList<string>> WireEnums = new()
+    {
+        [(typeof(ApiCase), "status")] = WireNames.All<CaseStatus>(),
+        [(typeof(ApiCaseDetail), "status")] = WireNames.All<CaseStatus>(),
+        [(typeof(ApiCase), "priority")] = WireNames.All<CasePriority>(),
+        [(typeof(ApiCaseDetail), "priority")] = WireNames.All<CasePriority>(),
+        [(typeof(ApiCase), "lastMessageBy")] = WireNames.All<AuthorKind>(),
+        [(typeof(ApiCaseDetail), "lastMessageBy")] = WireNames.All<AuthorKind>(),
+        [(typeof(ApiCase), "closedBy")] = WireNames.All<AuthorKind>(),
+        [(typeof(ApiCaseDetail), "closedBy")] = WireNames.All<AuthorKind>(),
+        [(typeof(ApiMessage), "authorKind")] = WireNames.All<AuthorKind>(),
+        [(typeof(ApiOrder), "status")] = WireNames.All<OrderStatus>(),
+        [(typeof(ApiPayment), "status")] = WireNames.All<PaymentStatus>(),
+        [(typeof(ApiLicense), "status")] = WireNames.All<LicenseStatus>(),
+        [(typeof(PatchCaseRequest), "priority")] = WireNames.All<CasePriority>(),
+        [(typeof(PatchCaseRequest), "status")] = [.. WireNames.All<CaseStatus>().Where(n => n != "AWAITING_MERCHANT")],
+    };
 
     private const string DocsResource = "Dashboard.Web.Features.Api.api-docs.html";
 }
