@@ -88,7 +88,8 @@ public sealed class DemoDataSeeder(
         {
             var order = completed[_random.Next(completed.Count)];
             var customer = customerList.First(c => c.Id == order.CustomerId);
-            var topic = DemoCatalog.Topics[_random.Next(DemoCatalog.Topics.Length)];
+            // Case 3 becomes the escalated refund dispute: give it the refund topic so its thread fits.
+            var topic = i == 3 ? DemoCatalog.Topics[2] : DemoCatalog.Topics[_random.Next(DemoCatalog.Topics.Length)];
             PlayCase(db, store, order, customer, topic, Pick(merchantNames), now, i);
         }
     }
@@ -213,7 +214,7 @@ public sealed class DemoDataSeeder(
         if (index == 3)
         {
             // The escalated case: a refund disagreement where platform support steps in.
-            c.Subject = Fill("Refund refused for {order}, opening a dispute");
+            c.Subject = Fill("Refund not received for {order}, opening a dispute");
             if (c.Status == CaseStatus.Closed) Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, "This is not resolved.");
             Do(new CaseTrigger.EscalationSignal("dispute risk"));
             Do(new CaseTrigger.SupportPosts(), AuthorKind.Support, CaseWorkflow.SupportBrand,
