@@ -61,6 +61,15 @@ try
     await Scenario("two instances (change on A, browser on B, Redis pub/sub)", a, b);
     await Scenario("one instance (change and browser on B)", b, b);
 
+    if (Array.IndexOf(args, "--screenshot") is var si and >= 0 && si + 1 < args.Length)
+    {
+        await page.ClickAsync("[data-testid=notification-button]");
+        try { await page.WaitForSelectorAsync("[data-testid=notification-item]", new() { Timeout = 5000 }); } catch (TimeoutException) { Console.WriteLine("menu items not visible"); }
+        File.WriteAllText(args[si + 1] + ".html", await page.ContentAsync());
+        await page.ScreenshotAsync(new() { Path = args[si + 1] });
+        Console.WriteLine($"Title: {await page.TitleAsync()}; screenshot: {args[si + 1]}");
+    }
+
     async Task Scenario(string name, WebApplication writer, WebApplication viewer)
     {
         var cases = writer.Services.GetRequiredService<CaseService>();
