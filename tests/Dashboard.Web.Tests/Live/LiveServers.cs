@@ -48,6 +48,9 @@ public sealed class RedisServer : IAsyncDisposable
     public int Port { get; } = FreePort.Next();
     public string Connection => $"127.0.0.1:{Port}";
 
+    /// <summary>A port reserved for a server that is not started yet (<see cref="StartProcessAsync"/> later).</summary>
+    public static RedisServer NotStarted() => new();
+
     public static async Task<RedisServer> StartAsync()
     {
         var server = new RedisServer();
