@@ -30,5 +30,6 @@ set -e
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
+[ -d TestResults/e2e/screenshots ] && echo "Browser test screenshots: $(pwd)/TestResults/e2e/screenshots (timings.txt, app.log and failure traces in TestResults/e2e)"
 echo "Tests: ${passed} passed, ${failed} failed"
 exit "$status"

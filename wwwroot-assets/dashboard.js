@@ -4,5 +4,46 @@ window.dashboard = {
     try { await navigator.clipboard.writeText(text); return true; }
     catch { return false; }
   },
-  setTitle: function (title) { document.title = title; }
+  setTitle: function (title) { document.title = title; },
+  // Scrolls a horizontally scrolling strip (the case tabs on a phone) so the element is visible.
+  reveal: function (selector) {
+    const el = document.querySelector(selector);
+    if (el) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+};
+
+// Attachments: drag and drop onto the reply box and pasting an image hand the files to the picker's
+// <input type=file> (through a DataTransfer) and fire "change", so Blazor's InputFile uploads them as if picked.
+// The zone is the closest [data-attach-zone], else form, else .reply-box/section (the reply box), else the picker.
+window.dashboard.attachZone = function (input) {
+  if (!input) return;
+  const zone = input.closest('[data-attach-zone]') || input.closest('form') || input.closest('.reply-box, section') || input.closest('.attach-picker');
+  if (!zone) return;
+  if (zone._attachAbort) zone._attachAbort.abort();
+  const abort = new AbortController();
+  zone._attachAbort = abort;
+  const opts = { signal: abort.signal };
+  const hasFiles = e => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+  const hand = files => {
+    if (!files.length || input.disabled || !input.isConnected) return false;
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  };
+  zone.addEventListener('dragover', e => { if (hasFiles(e)) { e.preventDefault(); zone.classList.add('attach-dragover'); } }, opts);
+  zone.addEventListener('dragleave', e => { if (!zone.contains(e.relatedTarget)) zone.classList.remove('attach-dragover'); }, opts);
+  zone.addEventListener('drop', e => {
+    zone.classList.remove('attach-dragover');
+    if (e.dataTransfer && e.dataTransfer.files.length) { e.preventDefault(); hand(Array.from(e.dataTransfer.files)); }
+  }, opts);
+  zone.addEventListener('paste', e => {
+    const items = e.clipboardData ? Array.from(e.clipboardData.items) : [];
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+    const files = items.filter(i => i.kind === 'file').map(i => i.getAsFile()).filter(Boolean)
+      .map((f, n) => (f.name && f.name !== 'image.png') ? f
+        : new File([f], 'pasted-image-' + stamp + (n ? '-' + n : '') + '.' + ((f.type || 'image/png').split('/')[1] || 'png'), { type: f.type }));
+    if (files.length && hand(files)) e.preventDefault(); // text pastes go on into the textarea
+  }, opts);
 };

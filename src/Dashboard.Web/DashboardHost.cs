@@ -2,9 +2,12 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
+using Dashboard.Web.Features.Api;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Support;
 using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,8 +67,11 @@ public static class DashboardHost
         services.AddSingleton<CaseService>();
         services.AddSingleton<CaseQueries>();
         services.AddScoped<StoreContext>();
+        services.AddPlatformSupport();
         services.AddTransient<DemoDataSeeder>();
+        builder.AddStoreApi();
         Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
+        services.AddAttachments(builder.Configuration);
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
@@ -96,6 +102,8 @@ public static class DashboardHost
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapStoreApi();
+        app.MapAttachments();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>

@@ -173,6 +173,21 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         return new CaseDetail(supportCase, order, supportCase.Customer, messages);
     }
 
+    /// <summary>One case as a list row (the Store API's case object), or null when it is not this store's.</summary>
+    public async Task<CaseListRow?> GetRowAsync(string storeId, string caseId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Cases.AsNoTracking()
+            .Where(c => c.Id == caseId && c.StoreId == storeId)
+            .Select(c => new CaseListRow(
+                c.Id, c.Subject, c.Status, c.Priority,
+                c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
+                c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
+                c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
+                c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt))
+            .FirstOrDefaultAsync(ct);
+    }
+
     private static int CountFor(TabCounts counts, CaseStatus? status) => status switch
     {
         null => counts.All,

@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Attachments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Cases;
@@ -16,8 +17,8 @@ public sealed record Author(AuthorKind Kind, string DisplayName, string? UserId 
 /// Every change to a case goes through here: load, ask <see cref="CaseWorkflow"/>, save with the
 /// concurrency token and the tab counters in one transaction, then publish the change.
 /// </summary>
-public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, CaseChangeFeed feed,
-    Email.CaseEmails? emails = null)
+public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, CaseChangeFeed feed,
+    Email.CaseEmails? emails = null, AttachmentVault? attachments = null)
 {
     public const string SystemAuthorName = "System";
 
@@ -90,7 +91,7 @@ public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory,
     }
 
     private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
-        Author? author, string? body, CancellationToken ct)
+        Author? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.Include(c => c.Customer)
@@ -119,6 +120,9 @@ public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory,
             db.CaseMessages.Add(NewMessage(supportCase, AuthorKind.System, SystemAuthorName, null, line, now, sequence++));
         if (emails is not null) await emails.AddForChangeAsync(db, supportCase, message, decision.Effects, opened: false, ct); // outbox: same transaction
 
+        // Attachment bytes go to their final keys before the transaction and are deleted if it fails.
+        var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
+        if (committed.Error is { } attachmentError) return CaseResult.Invalid(attachmentError);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -128,8 +132,15 @@ public sealed class CaseService(IDbContextFactory<DashboardDbContext> dbFactory,
         }
         catch (DbUpdateConcurrencyException)
         {
+            await DiscardAttachmentsAsync(committed.Attachments);
             return CaseResult.Conflict;
         }
+        catch
+        {
+            await DiscardAttachmentsAsync(committed.Attachments);
+            throw;
+        }
+        await ReleaseStagingAsync(files);
 
         feed.Publish(new CaseChange(supportCase.StoreId, supportCase.Id, KindOf(trigger), supportCase.Status, message?.AuthorKind, now));
         return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);

@@ -18,7 +18,8 @@ public sealed class DemoDataSeeder(
     IDbContextFactory<DashboardDbContext> dbFactory,
     UserManager<AppUser> users,
     TimeProvider clock,
-    ILogger<DemoDataSeeder> logger)
+    ILogger<DemoDataSeeder> logger,
+    Attachments.AttachmentDemoData? attachmentDemo = null)
 {
     private readonly Random _random = new(2026);
 
@@ -54,7 +55,9 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
         await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
+        await Api.ApiTokenSeed.AddDemoTokensAsync(db, ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
+        if (attachmentDemo is not null) await attachmentDemo.SeedAsync(db, ct);
     }
 
     private void SeedStore(DashboardDbContext db, Store store, DemoCatalog.Product[] products, int customers, int cases,

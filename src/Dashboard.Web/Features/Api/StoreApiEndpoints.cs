@@ -1,0 +1,204 @@
+using Dashboard.Data;
+using Dashboard.Data.Entities;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Features.Api;
+
+/// <summary>
+/// Store API v2 under <c>/v2/core/stores/{storeId}</c>. Every change goes through <see cref="CaseService"/>
+/// (so through <see cref="CaseWorkflow"/>), every read through <see cref="CaseQueries"/>, exactly as the dashboard.
+/// </summary>
+public static class StoreApiEndpoints
+{
+    public const int PageMax = 10_000_000;
+
+    public static RouteGroupBuilder MapStoreApiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var store = app.MapGroup("/v2/core/stores/{storeId}")
+            .AddEndpointFilter<StoreApiAuthFilter>()
+            .WithGroupName(StoreApiSetup.DocumentName)
+            .WithTags("Store API")
+            .ProducesProblemless(401, 403, 429);
+
+        store.MapGet("/cases", ListCases).WithName("ListCases").WithSummary("List cases")
+            .WithDescription("Cases of the store, sorted by lastMessageAt desc, then createdAt desc, then id desc. Requires CASES_READ.")
+            .WithMetadata(new RequiredScope(ApiScopes.CasesRead)).ProducesApi<ApiCaseList>(200, 400);
+
+        store.MapGet("/cases/{caseId}", GetCase).WithName("GetCase").WithSummary("Get a case with its messages")
+            .WithDescription("The case object plus its timeline (messages, SYSTEM trail lines included, oldest first). The ETag is the case version, usable as If-Match. Requires CASES_READ.")
+            .WithMetadata(new RequiredScope(ApiScopes.CasesRead)).ProducesApi<ApiCaseDetail>(200, 400, 404);
+
+        store.MapPatch("/cases/{caseId}", UpdateCase).WithName("UpdateCase").WithSummary("Update priority or status")
+            .WithDescription("At least one of priority, status. → CLOSED from any non-closed state; → OPEN only from CLOSED; → AWAITING_CUSTOMER from any non-closed state; AWAITING_MERCHANT is refused. Optional If-Match: the case version (ETag); a stale version is 409. Requires CASES_WRITE.")
+            .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).WithMetadata(new ApiRequestBody(typeof(PatchCaseRequest)))
+            .ProducesApi<ApiCase>(200, 400, 404, 409, 413);
+
+        store.MapPost("/cases/{caseId}/messages", PostMessage).WithName("ReplyToCase").WithSummary("Reply to the customer")
+            .WithDescription("Posts a merchant reply (1–4,000 characters after trimming) authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
+            .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).AddEndpointFilter<IdempotencyFilter>()
+            .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 422);
+
+        store.MapPost("/cases/{caseId}/read", MarkRead).WithName("MarkCaseRead").WithSummary("Mark a case read")
+            .WithDescription("Sets unreadCount to 0 and returns the case. Idempotency-Key accepted. Requires CASES_WRITE.")
+            .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).AddEndpointFilter<IdempotencyFilter>()
+            .ProducesApi<ApiCase>(200, 400, 404, 409, 422);
+
+        store.MapGet("/orders/{orderId}", GetOrder).WithName("GetOrder").WithSummary("Get order details")
+            .WithDescription("Items, customer, billing address, payment, licenses and custom fields. Requires ORDERS_READ.")
+            .WithMetadata(new RequiredScope(ApiScopes.OrdersRead)).ProducesApi<ApiOrder>(200, 400, 404);
+
+        return store;
+    }
+
+    private static RouteGroupBuilder ProducesProblemless(this RouteGroupBuilder group, params int[] statuses)
+    {
+        foreach (var status in statuses) group.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ApiFail), ["application/json"]));
+        return group;
+    }
+
+    private static async Task<IResult> ListCases(string storeId, CaseQueries queries, CancellationToken ct,
+        string? page = null, string? limit = null, string? status = null, string? priority = null, string? customerId = null, string? orderId = null)
+    {
+        var pageNumber = 1;
+        if (page is not null && (!int.TryParse(page, out pageNumber) || pageNumber < 1 || pageNumber > PageMax))
+            return ApiResult.BadRequest($"page must be an integer between 1 and {PageMax}");
+        var size = Limits.PageSizeDefault;
+        if (limit is not null && (!int.TryParse(limit, out size) || size < 1 || size > Limits.PageSizeMax))
+            return ApiResult.BadRequest($"limit must be between 1 and {Limits.PageSizeMax}");
+        CaseStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!WireNames.TryParse<CaseStatus>(status, out var s)) return ApiResult.BadRequest(OneOf<CaseStatus>("status"));
+            statusFilter = s;
+        }
+        CasePriority? priorityFilter = null;
+        if (priority is not null)
+        {
+            if (!WireNames.TryParse<CasePriority>(priority, out var p)) return ApiResult.BadRequest(OneOf<CasePriority>("priority"));
+            priorityFilter = p;
+        }
+        if (customerId is not null && !Ids.IsValid(customerId, Ids.Customer)) return ApiResult.BadRequest(InvalidId("customerId", Ids.Customer));
+        if (orderId is not null && !Ids.IsValid(orderId, Ids.Order)) return ApiResult.BadRequest(InvalidId("orderId", Ids.Order));
+
+        var result = await queries.ListAsync(storeId, new CaseListQuery
+        {
+            Status = statusFilter, Priority = priorityFilter, CustomerId = customerId, OrderId = orderId, Page = pageNumber, PageSize = size,
+        }, ct);
+        return ApiResult.Ok(new ApiCaseList(result.Rows.Select(ApiCase.From).ToList(),
+            new ApiPagination(result.Page, result.PageSize, result.Total, result.TotalPages)));
+    }
+
+    private static async Task<IResult> GetCase(string storeId, string caseId, CaseQueries queries, CancellationToken ct)
+    {
+        if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
+        var detail = await queries.GetAsync(storeId, caseId, ct);
+        if (detail is null) return CaseNotFound();
+        var result = ApiResult.Ok(ApiCaseDetail.From(detail));
+        result.Headers["ETag"] = ETag(detail.Case.Version);
+        return result;
+    }
+
+    private static async Task<IResult> UpdateCase(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
+        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
+    {
+        if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
+        if (!TryParseIfMatch(ifMatch, out var expectedVersion)) return ApiResult.BadRequest("If-Match must be the case's ETag (its version)");
+        var (body, error) = await ApiBody.ReadJsonAsync(http, new PatchCaseRequest());
+        if (error is not null) return error;
+
+        CasePriority? priority = null;
+        if (body!.Priority is not null)
+        {
+            if (!WireNames.TryParse<CasePriority>(body.Priority, out var p)) return ApiResult.BadRequest(OneOf<CasePriority>("priority"));
+            priority = p;
+        }
+        CaseStatus? status = null;
+        if (body.Status is not null)
+        {
+            if (!WireNames.TryParse<CaseStatus>(body.Status, out var s)) return ApiResult.BadRequest(OneOf<CaseStatus>("status"));
+            status = s;
+        }
+
+        var caller = http.ApiCaller();
+        var outcome = await cases.UpdateAsync(storeId, caseId, Author.Merchant(caller.AuthorName), priority, status, expectedVersion, ct);
+        return await CaseAnswer(outcome, storeId, caseId, queries, ct);
+    }
+
+    private static async Task<IResult> PostMessage(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
+        [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
+    {
+        _ = idempotencyKey; // handled by IdempotencyFilter; declared for the OpenAPI document
+        if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
+        var (body, error) = await ApiBody.ReadJsonAsync(http, new PostMessageRequest());
+        if (error is not null) return error;
+
+        var caller = http.ApiCaller();
+        var outcome = await cases.ReplyAsync(storeId, caseId, Author.Merchant(caller.AuthorName), body!.Body, ct: ct);
+        if (!outcome.Succeeded) return Failure(outcome);
+        var row = await queries.GetRowAsync(storeId, caseId, ct);
+        if (row is null) return CaseNotFound();
+        var result = ApiResult.Ok(new ApiReplyResult(ApiMessage.From(outcome.Message!), ApiCase.From(row)), StatusCodes.Status201Created);
+        result.Headers["Location"] = $"/v2/core/stores/{storeId}/cases/{caseId}";
+        result.Headers["ETag"] = ETag(outcome.Case!.Version);
+        return result;
+    }
+
+    private static async Task<IResult> MarkRead(string storeId, string caseId, CaseService cases, CaseQueries queries,
+        [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
+    {
+        _ = idempotencyKey;
+        if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
+        return await CaseAnswer(await cases.MarkReadAsync(storeId, caseId, ct), storeId, caseId, queries, ct);
+    }
+
+    private static async Task<IResult> GetOrder(string storeId, string orderId, IDbContextFactory<DashboardDbContext> dbFactory, CancellationToken ct)
+    {
+        if (!Ids.IsValid(orderId, Ids.Order)) return ApiResult.BadRequest(InvalidId("orderId", Ids.Order));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking()
+            .Include(o => o.Customer).Include(o => o.Items).Include(o => o.Licenses)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Id == orderId && o.StoreId == storeId, ct);
+        return order is null ? ApiResult.NotFound("Order not found") : ApiResult.Ok(ApiOrder.From(order));
+    }
+
+    private static async Task<IResult> CaseAnswer(CaseResult outcome, string storeId, string caseId, CaseQueries queries, CancellationToken ct)
+    {
+        if (!outcome.Succeeded) return Failure(outcome);
+        var row = await queries.GetRowAsync(storeId, caseId, ct);
+        if (row is null) return CaseNotFound();
+        var result = ApiResult.Ok(ApiCase.From(row));
+        result.Headers["ETag"] = ETag(outcome.Case!.Version);
+        return result;
+    }
+
+    private static ApiResult Failure(CaseResult outcome) => outcome.Outcome switch
+    {
+        CaseOutcome.NotFound => CaseNotFound(),
+        CaseOutcome.Refused or CaseOutcome.Invalid => ApiResult.BadRequest(outcome.Error ?? "Refused"),
+        CaseOutcome.Conflict => ApiResult.Conflict("The case was changed by another request at the same time; fetch it again and retry"),
+        CaseOutcome.Ok => throw new InvalidOperationException("Not a failure"),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Outcome, null),
+    };
+
+    private static ApiResult CaseNotFound() => ApiResult.NotFound("Case not found");
+
+    private static string ETag(long version) => $"\"{version}\"";
+
+    private static bool TryParseIfMatch(string? header, out long? version)
+    {
+        version = null;
+        if (string.IsNullOrWhiteSpace(header)) return true;
+        var value = header.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
+        if (long.TryParse(value.Trim('"'), out var v) && v >= 0) { version = v; return true; }
+        return false;
+    }
+
+    private static string OneOf<T>(string field) where T : struct, Enum => $"{field} must be one of {string.Join(", ", WireNames.All<T>())}";
+
+    private static string InvalidId(string field, string prefix) => $"{field} is not a valid id ({prefix}…, {Ids.MinLength}–{Ids.MaxLength} characters)";
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Dashboard.Web.Features.Api;
+
+/// <summary>The Store API's wiring: one call for services, one for the pipeline and endpoints.</summary>
+public static class StoreApiSetup
+{
+    public const string DocumentName = "v2";
+    public const string PathPrefix = "/v2";
+
+    public static void AddStoreApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StoreApiOptions>().BindConfiguration(StoreApiOptions.Section)
+            .Validate(o => o.MaxRequestBodyBytes > 0, "StoreApi:MaxRequestBodyBytes must be positive")
+            .Validate(o => o.IdempotencyRetention >= TimeSpan.FromHours(24), "StoreApi:IdempotencyRetention must be at least 24 hours")
+            .ValidateOnStart();
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<StoreApiRateLimiter>();
+        services.AddScoped<StoreApiAuthFilter>();
+        services.AddScoped<IdempotencyFilter>();
+        services.AddOpenApi(DocumentName, o =>
+        {
+            o.ShouldInclude = d => d.GroupName == DocumentName;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Store API", Version = "v2",
+                    Description = "Support cases and orders of one store. Authenticate with a store API token: Authorization: Bearer sk_…",
+                };
+                document.Servers = [new OpenApiServer { Url = "/" }];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "sk_ secret",
+                    Description = "Store API token. Use the sk_ prefixed secret key as the Bearer token.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer(async (operation, context, ct) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<ApiRequestBody>().FirstOrDefault() is { } body)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct) },
+                        },
+                    };
+                }
+            });
+        });
+    }
+
+    public static void MapStoreApi(this WebApplication app)
+    {
+        // API paths answer in the envelope, never with the dashboard's HTML error or not-found pages.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(PathPrefix), api => api.Use(async (context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : 500;
+                if (status >= 500) context.RequestServices.GetRequiredService<ILogger<ApiResult>>().LogError(e, "Store API request failed");
+                context.Response.Clear();
+                await ApiResult.Error(status, status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST",
+                    status >= 500 ? "Internal error" : e.Message).ExecuteAsync(context);
+                return;
+            }
+            if (!context.Response.HasStarted && context.Response.StatusCode >= 400)
+            {
+                await (context.Response.StatusCode switch
+                {
+                    404 => ApiResult.NotFound("No such endpoint"),
+                    405 => ApiResult.Error(405, "METHOD_NOT_ALLOWED", "Method not allowed on this endpoint"),
+                    var other => ApiResult.Error(other, "HTTP_" + other, "Request failed"),
+                }).ExecuteAsync(context);
+            }
+        }));
+
+        app.MapOpenApi("/{documentName}/openapi.json").AllowAnonymous();
+        app.MapStoreApiEndpoints();
+        app.MapGet("/api-docs", () => Results.Stream(
+                typeof(StoreApiSetup).Assembly.GetManifestResourceStream(DocsResource)
+                    ?? throw new InvalidOperationException("API docs resource missing"), "text/html; charset=utf-8"))
+            .AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private const string DocsResource = "Dashboard.Web.Features.Api.api-docs.html";
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Stores;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Dashboard.Web.Features.Cases;
+
+/// <summary>The case list: tabs, filters and paging all live in the query string.</summary>
+public sealed partial class CaseListPage
+{
+    private static readonly int[] PageSizes = [20, 50, 100];
+
+    [Inject] private CaseQueries Queries { get; set; } = null!;
+    [Inject] private StoreContext Stores { get; set; } = null!;
+    [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private ILogger<CaseListPage> Logger { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "tab")] public string? TabParam { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? PageParam { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeParam { get; set; }
+    [SupplyParameterFromQuery(Name = "priority")] public string? PriorityParam { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
+
+    private string? _storeId;
+    private bool _noStore;
+    private TabCounts _counts = TabCounts.Zero;
+    private CaseListResult? _result;
+    private bool _loading;
+    private string? _error;
+    private string? _searchText;
+    private CancellationTokenSource? _loadCts;
+    private IDisposable? _subscription;
+    private LiveRefresh? _live;
+
+    private CaseTab CurrentTab => CaseTabs.FromSlug(TabParam);
+    private int CurrentPage => Math.Max(1, PageParam ?? 1);
+    private int PageSize => SizeParam is { } s && PageSizes.Contains(s) ? s : Limits.PageSizeDefault;
+    private CasePriority? Priority => ParsePriority(PriorityParam);
+    private string? Search => string.IsNullOrWhiteSpace(SearchParam) ? null : SearchParam.Trim();
+    private bool Filtered => Search is not null || Priority is not null;
+
+    private string Title => $"{CurrentTab.Label()} ({_counts.CountOf(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
+
+    private string RangeText => _result is null || _result.Total == 0 ? "0 cases"
+        : $"{(_result.Page - 1) * _result.PageSize + 1:N0}–{Math.Min(_result.Page * _result.PageSize, _result.Total):N0} of {_result.Total:N0}";
+
+    private string EmptyMessage => Filtered
+        ? Search is { } q ? $"No cases match “{q}”{(Priority is { } p ? $" with priority {CaseWorkflow.Label(p)}" : "")} in {CurrentTab.Label()}."
+                          : $"No {CurrentTab.Label().ToLowerInvariant()} cases with priority {CaseWorkflow.Label(Priority!.Value)}."
+        : CurrentTab switch
+        {
+            CaseTab.AwaitingYou => "No cases awaiting you — nice work.",
+            CaseTab.Open => "No open cases right now.",
+            CaseTab.AwaitingCustomer => "No cases waiting on a customer.",
+            CaseTab.Closed => "No closed cases yet.",
+            CaseTab.All => "No cases yet. When a customer opens a case on an order, it shows up here.",
+            _ => throw new ArgumentOutOfRangeException(nameof(CurrentTab), CurrentTab, null),
+        };
+
+    protected override async Task OnInitializedAsync()
+    {
+        var scope = await Stores.GetAsync();
+        if (scope?.StoreId is not { } storeId)
+        {
+            if (scope?.IsPlatformSupport == true) Navigation.NavigateTo("/support/escalated", replace: true);
+            _noStore = true;
+            return;
+        }
+        _storeId = storeId;
+        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
+        _subscription = Feed.Subscribe(storeId, _ => { _live.Request(); return Task.CompletedTask; });
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _searchText = SearchParam;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_storeId is null) return;
+        _loadCts?.Cancel();
+        var cts = _loadCts = new CancellationTokenSource();
+        _loading = true;
+        try
+        {
+            var counts = await Queries.CountsAsync(_storeId, cts.Token);
+            var result = await Queries.ListAsync(_storeId, new CaseListQuery
+            {
+                Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = CurrentPage, PageSize = PageSize,
+            }, cts.Token);
+            if (cts.IsCancellationRequested) return;
+            (_counts, _result, _error) = (counts, result, null);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            // A newer load replaced this one.
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Loading the case list failed");
+            _error = "The cases could not be loaded. Check your connection and try again.";
+        }
+        finally
+        {
+            if (ReferenceEquals(_loadCts, cts)) _loading = false;
+        }
+    }
+
+    private Task RetryAsync() => LoadAsync();
+
+    private void OpenCase(string caseId) => Navigation.NavigateTo($"/cases/{caseId}");
+
+    private string TabHref(CaseTab tab) => Url(tab, 1, PageSize, Priority, Search);
+    private string PageHref(int page) => Url(CurrentTab, Math.Max(1, page), PageSize, Priority, Search);
+
+    private void Go(CasePriority? priority, string? search, int? size = null, bool replace = false) =>
+        Navigation.NavigateTo(Url(CurrentTab, 1, size ?? PageSize, priority, search), replace: replace);
+
+    private void OnSearchTyped(string? text)
+    {
+        _searchText = text;
+        var q = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (q != Search) Go(Priority, q, replace: true);
+    }
+
+    private void OnSearchKeyDown(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter") OnSearchTyped(_searchText);
+    }
+
+    private void ClearSearch() => Go(Priority, null);
+    private void ClearFilters() => Go(null, null);
+    private void OnPriorityChanged(ChangeEventArgs e) => Go(ParsePriority(e.Value as string), Search);
+    private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, int.TryParse(e.Value as string, out var s) ? s : null);
+
+    /// <summary>The list's address; defaults are left out so the plain URL stays <c>/cases</c>.</summary>
+    public static string Url(CaseTab tab, int page, int size, CasePriority? priority, string? search)
+    {
+        var parts = new List<string> { "tab=" + tab.Slug() };
+        if (page > 1) parts.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
+        if (size != Limits.PageSizeDefault) parts.Add("size=" + size.ToString(CultureInfo.InvariantCulture));
+        if (priority is { } p) parts.Add("priority=" + CaseDisplay.Css(p));
+        if (!string.IsNullOrWhiteSpace(search)) parts.Add("q=" + Uri.EscapeDataString(search.Trim()));
+        return "/cases?" + string.Join('&', parts);
+    }
+
+    private static CasePriority? ParsePriority(string? value) =>
+        WireNames.TryParse<CasePriority>(value?.ToUpperInvariant(), out var p) ? p : null;
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _live?.Dispose();
+        _loadCts?.Cancel();
+        _loadCts?.Dispose();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Attachments;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.Cases.Detail;
+
+/// <summary>What the reply box hands to its page on Send.</summary>
+public sealed record ReplyDraft(string Body, IReadOnlyList<StagedFile> Files);
+
+public sealed partial class ReplyBox
+{
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    /// <summary>
+    /// Sends the draft and answers with the outcome: on success the box clears; on any error the text
+    /// stays and the error is shown. A Func rather than an EventCallback because the box needs the result.
+    /// </summary>
+    [Parameter, EditorRequired] public Func<ReplyDraft, Task<CaseResult>> Send { get; set; } = null!;
+    [Parameter] public bool IsClosed { get; set; }
+    [Parameter] public bool CanReopen { get; set; }
+    [Parameter] public bool Busy { get; set; }
+    [Parameter] public EventCallback OnReopen { get; set; }
+    [Parameter] public string Placeholder { get; set; } = "Write a reply to the customer…";
+    [Parameter] public string SendLabel { get; set; } = "Send";
+
+    private string _text = "";
+    private List<StagedFile> _files = [];
+    private bool _sending;
+    private string? _error;
+
+    private int Length => _text.Length;
+    private bool OverLimit => Length > Limits.MessageBodyMax;
+    private bool CanSend => !_sending && !Busy && !OverLimit && !string.IsNullOrWhiteSpace(_text);
+    private string CounterText => $"{Length.ToString("N0", CultureInfo.InvariantCulture)} / {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)}";
+
+    private void OnFilesChanged() => StateHasChanged();
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter" && (e.CtrlKey || e.MetaKey)) await SendAsync();
+    }
+
+    private async Task SendAsync()
+    {
+        if (!CanSend) return;
+        _sending = true;
+        _error = null;
+        try
+        {
+            var result = await Send(new ReplyDraft(_text, [.. _files]));
+            if (result.Succeeded)
+            {
+                _text = "";
+                _files = [];
+            }
+            else
+            {
+                _error = result.Error ?? "The reply could not be sent.";
+                Snackbar.Add(_error, Severity.Error);
+            }
+        }
+        catch (Exception)
+        {
+            _error = "The reply could not be sent. Your text is still here; please try again.";
+            Snackbar.Add(_error, Severity.Error);
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Dashboard.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// The real Dashboard.Web, started as a child process exactly as a developer would run the built app:
+/// <c>dotnet Dashboard.Web.dll --urls http://127.0.0.1:PORT</c> in Development (demo data seeded on
+/// first start) on a fresh data directory. Killed with its process tree, and the directory deleted, on dispose.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private StreamWriter? _log;
+
+    public string BaseUrl { get; }
+    public string DataDirectory { get; }
+
+    private AppServer(Process process, string baseUrl, string dataDirectory, StreamWriter? log)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataDirectory = dataDirectory;
+        _log = log;
+    }
+
+    /// <summary>Everything the app printed so far (stdout and stderr, interleaved).</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<AppServer> StartAsync(string? logFile = null)
+    {
+        var dll = Path.Combine(RepoPaths.WebBin, "Dashboard.Web.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"{dll} does not exist: build the solution ({RepoPaths.Configuration}) first.");
+
+        // A port picked free can be taken before the app binds it; try again on a new one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(dll, FreePort(), logFile);
+            try
+            {
+                await server.WaitUntilReadyAsync();
+                return server;
+            }
+            catch (Exception) when (attempt < 3 && server._process.HasExited && server.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static AppServer Launch(string dll, int port, string? logFile)
+    {
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "dashboard-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            WorkingDirectory = RepoPaths.WebBin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["Dashboard__DataDirectory"] = dataDirectory;
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        StreamWriter? log = null;
+        if (logFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+            log = new StreamWriter(logFile, append: false) { AutoFlush = true };
+        }
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var server = new AppServer(process, baseUrl, dataDirectory, log);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            _log?.WriteLine(line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        var clock = Stopwatch.StartNew();
+        HttpStatusCode? last = null;
+        string? lastError = null;
+        while (clock.Elapsed < StartupTimeout)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Dashboard.Web exited with code {_process.ExitCode} before answering.\n--- app output ---\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl + "/account/login");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+                last = response.StatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                lastError = e.Message;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException(
+            $"Dashboard.Web did not answer 200 on {BaseUrl}/account/login within {StartupTimeout.TotalSeconds:0} s " +
+            $"(last status: {last?.ToString() ?? "none"}, last error: {lastError ?? "none"}).\n--- app output ---\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await _process.WaitForExitAsync(wait.Token);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException) { }
+        _process.Dispose();
+        lock (_output)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
+
+        // SQLite may hold the file a moment after the kill; a leftover temp dir is not worth failing for.
+        for (var i = 0; i < 5 && Directory.Exists(DataDirectory); i++)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); }
+            catch (IOException) { await Task.Delay(200); }
+            catch (UnauthorizedAccessException) { await Task.Delay(200); }
+        }
+    }
+}

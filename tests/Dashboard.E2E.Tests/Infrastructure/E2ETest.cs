@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+
+namespace Dashboard.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Base of every browser test: a fresh browser context (no cookies, own viewport) per test, a trace
+/// recorded while it runs and kept only when it fails (with a last screenshot), and numbered PNGs of
+/// the steps a test chooses to capture.
+/// </summary>
+public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
+{
+    protected E2EFixture Fixture { get; } = fixture;
+    protected IBrowserContext Context { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>Overridden by phone tests.</summary>
+    protected virtual ViewportSize Viewport => new() { Width = 1366, Height = 900 };
+    protected virtual bool IsMobile => false;
+
+    private readonly List<string> _browserErrors = [];
+    private int _shot;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private static string TestName
+    {
+        get
+        {
+            var test = TestContext.Current.Test;
+            var name = test is null ? "unknown" : $"{TestContext.Current.TestClass?.TestClassSimpleName}.{TestContext.Current.TestMethod?.MethodName}";
+            return UnsafeFileChars().Replace(name, "_");
+        }
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Fixture.BaseUrl,
+            ViewportSize = Viewport,
+            IsMobile = IsMobile,
+            HasTouch = IsMobile,
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        // Blazor Server on a busy 2-core machine: generous, but still a failure when something never shows.
+        Context.SetDefaultTimeout(15_000);
+        Context.SetDefaultNavigationTimeout(30_000);
+        await Context.Tracing.StartAsync(new TracingStartOptions { Title = TestName, Screenshots = true, Snapshots = true });
+        Page = await Context.NewPageAsync();
+        Page.PageError += (_, error) => { lock (_browserErrors) _browserErrors.Add("pageerror: " + error); };
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (_browserErrors) _browserErrors.Add("console: " + message.Text);
+        };
+    }
+
+    /// <summary>Saves a full-page PNG named after the test and the step, in run order.</summary>
+    protected async Task ScreenshotAsync(string step)
+    {
+        var file = Path.Combine(E2EFixture.ScreenshotsDirectory, $"{TestName}-{++_shot:00}-{UnsafeFileChars().Replace(step, "_")}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+    }
+
+    /// <summary>JavaScript errors the page reported so far (uncaught errors and console.error).</summary>
+    protected IReadOnlyList<string> BrowserErrors
+    {
+        get { lock (_browserErrors) return [.. _browserErrors]; }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        E2EFixture.RecordTiming(TestName, _clock.Elapsed, failed);
+        try
+        {
+            if (failed)
+            {
+                try
+                {
+                    await Page.ScreenshotAsync(new PageScreenshotOptions
+                    {
+                        Path = Path.Combine(E2EFixture.ScreenshotsDirectory, $"{TestName}-FAILED.png"), FullPage = true,
+                    });
+                }
+                catch (PlaywrightException) { /* the page may be gone; the trace still tells */ }
+                var trace = Path.Combine(E2EFixture.TracesDirectory, $"{TestName}.zip");
+                await Context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+                var output = TestContext.Current.TestOutputHelper;
+                output?.WriteLine($"Screenshot: {E2EFixture.ScreenshotsDirectory}/{TestName}-FAILED.png");
+                output?.WriteLine($"Trace: {trace} (open with: npx playwright show-trace <zip>)");
+                output?.WriteLine($"App log: {Path.Combine(RepoPaths.Artifacts, "app.log")}");
+                foreach (var error in BrowserErrors) output?.WriteLine("Browser " + error);
+            }
+            else
+            {
+                await Context.Tracing.StopAsync();
+            }
+        }
+        finally
+        {
+            await Context.CloseAsync();
+            GC.SuppressFinalize(this);
+        }
+    }
+
+    [GeneratedRegex(@"[^A-Za-z0-9._-]+")]
+    private static partial Regex UnsafeFileChars();
+}

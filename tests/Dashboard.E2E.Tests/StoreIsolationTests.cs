@@ -1,0 +1,36 @@
+namespace Dashboard.E2E.Tests;
+
+public sealed class StoreIsolationTests(E2EFixture fixture) : E2ETest(fixture)
+{
+    [Fact]
+    public async Task Another_stores_case_is_not_found_and_shows_nothing_of_it()
+    {
+        // A real Northwind case, seen by its own owner in a separate browser context.
+        string caseId, subject;
+        await using (var northwind = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseUrl }))
+        {
+            var page = await northwind.NewPageAsync();
+            var list = await new LoginPage(page).SignInAsync(DemoLogins.NorthwindOwner);
+            var (id, detail) = await list.OpenFirstAsync();
+            await Assertions.Expect(detail.Subject).Not.ToBeEmptyAsync();
+            caseId = id;
+            subject = (await detail.Subject.InnerTextAsync()).Trim();
+        }
+
+        var contoso = await new LoginPage(Page).SignInAsync(DemoLogins.ContosoOwner);
+        await Assertions.Expect(contoso.StoreName).ToHaveTextAsync(DemoLogins.ContosoName);
+        var other = await new CaseDetailPage(Page).GotoAsync(caseId);
+        await other.WaitForReadyAsync();
+        await Assertions.Expect(other.NotFound).ToBeVisibleAsync();
+        await Assertions.Expect(other.Subject).ToHaveCountAsync(0);
+        await Assertions.Expect(other.Timeline).ToHaveCountAsync(0);
+        await Assertions.Expect(other.ReplyBody).ToHaveCountAsync(0);
+        (await Page.ContentAsync()).ShouldNotContain(subject);
+        await ScreenshotAsync("not-found");
+
+        // Exactly as a case that does not exist.
+        await other.GotoAsync("cs_doesnotexist000000000");
+        await other.WaitForReadyAsync();
+        await Assertions.Expect(other.NotFound).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,175 @@
+using Dashboard.Domain;
+using Dashboard.Web.Features.Cases;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Web.Tests.Cases;
+
+public class CaseListPageTests : CasePageTestBase
+{
+    /// <summary>Renders the page at a URL, as the router would: the query string supplies tab, q and priority.</summary>
+    private IRenderedComponent<CaseListPage> RenderList(string? tab = null, string? q = null, string? priority = null)
+    {
+        var query = new List<string>();
+        if (tab is not null) query.Add("tab=" + tab);
+        if (q is not null) query.Add("q=" + Uri.EscapeDataString(q));
+        if (priority is not null) query.Add("priority=" + priority);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/cases" + (query.Count > 0 ? "?" + string.Join('&', query) : ""));
+        return Render<CaseListPage>();
+    }
+
+    private static string Text(IRenderedComponent<CaseListPage> page, string testId) => page.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    /// <summary>Open 2, Awaiting you 1, Awaiting customer 1, Closed 1: every tab's count differs from its neighbours'.</summary>
+    private async Task SeedOneOfEachAsync()
+    {
+        await OpenCaseAsync("Still open A");
+        await OpenCaseAsync("Still open B");
+        var answered = await OpenCaseAsync("Answered");
+        (await Db.CaseService().ReplyAsync(Store.Id, answered.Id, Ada, "Here you go")).Succeeded.ShouldBeTrue();
+        var waiting = await OpenCaseAsync("Customer wrote again");
+        (await Db.CaseService().CustomerReplyAsync(Store.Id, waiting.Id, "Any news?")).Succeeded.ShouldBeTrue();
+        var closed = await OpenCaseAsync("Done");
+        (await Db.CaseService().UpdateAsync(Store.Id, closed.Id, Ada, null, CaseStatus.Closed)).Succeeded.ShouldBeTrue();
+        Db.Clock.Advance(TimeSpan.FromHours(3));
+    }
+
+    [Fact]
+    public async Task Tabs_show_each_count_and_the_tab_in_the_url_is_selected()
+    {
+        await SeedOneOfEachAsync();
+
+        var page = RenderList(tab: "open");
+
+        page.WaitForAssertion(() => Text(page, "tab-count-open").ShouldBe("2"));
+        Text(page, "tab-count-awaiting-you").ShouldBe("1");
+        Text(page, "tab-count-awaiting-customer").ShouldBe("1");
+        Text(page, "tab-count-closed").ShouldBe("1");
+        Text(page, "tab-count-all").ShouldBe("5");
+        page.Find("[data-testid=tab-open]").GetAttribute("aria-selected").ShouldBe("true");
+        page.Find("[data-testid=tab-awaiting-you]").GetAttribute("aria-selected").ShouldBe("false");
+        page.FindAll("[data-testid=case-row]").Select(r => r.QuerySelector("a")!.TextContent).ShouldBe(["Still open B", "Still open A"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Without_a_tab_in_the_url_awaiting_you_comes_first_and_is_selected()
+    {
+        await SeedOneOfEachAsync();
+
+        var page = RenderList();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(1));
+        page.FindAll("[role=tab]")[0].GetAttribute("data-testid").ShouldBe("tab-awaiting-you");
+        page.Find("[data-testid=tab-awaiting-you]").GetAttribute("aria-selected").ShouldBe("true");
+        page.Find("[data-testid=case-row] a").TextContent.ShouldBe("Customer wrote again");
+    }
+
+    [Fact]
+    public async Task Row_shows_customer_order_amount_unread_badge_and_links_to_the_case()
+    {
+        var c = await OpenCaseAsync("Where is my key", CasePriority.Urgent);
+
+        var page = RenderList(tab: "open");
+
+        var row = page.WaitForElement("[data-testid=case-row]");
+        row.GetAttribute("data-case-id").ShouldBe(c.Id);
+        row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/cases/{c.Id}");
+        row.TextContent.ShouldContain("Bea Buyer");
+        row.TextContent.ShouldContain(Customer.Email);
+        row.TextContent.ShouldContain(Order.OrderNumber);
+        row.TextContent.ShouldContain("$49.99");
+        row.TextContent.ShouldContain("Urgent");
+        row.TextContent.ShouldContain("by Customer");
+        row.QuerySelector("[data-testid=unread-badge]")!.TextContent.Trim().ShouldBe("1");
+        row.QuerySelector("[data-testid=escalated-marker]").ShouldBeNull();
+        Text(page, "cases-total").ShouldBe("1–1 of 1");
+    }
+
+    [Fact]
+    public async Task Escalated_case_carries_the_escalated_marker()
+    {
+        var c = await OpenCaseAsync();
+        (await Db.CaseService().EscalateAsync(c.Id, "dispute risk")).Succeeded.ShouldBeTrue();
+
+        var page = RenderList(tab: "all");
+
+        page.WaitForElement("[data-testid=case-row] [data-testid=escalated-marker]");
+    }
+
+    [Fact]
+    public async Task Empty_awaiting_you_tab_says_so_kindly()
+    {
+        await OpenCaseAsync();
+
+        var page = RenderList(tab: "awaiting-you");
+
+        page.WaitForAssertion(() => Text(page, "cases-empty").ShouldContain("No cases awaiting you"));
+        page.FindAll("[data-testid=case-row]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Search_without_matches_names_the_search_and_clear_filters_goes_back_to_the_plain_tab()
+    {
+        await OpenCaseAsync("Licence key missing");
+
+        var page = RenderList(tab: "all", q: "refund");
+
+        page.WaitForAssertion(() => Text(page, "cases-empty").ShouldContain("No cases match “refund”"));
+        page.FindAll("[data-testid=cases-empty] button").Single().Click();
+        Services.GetRequiredService<NavigationManager>().Uri.ShouldEndWith("/cases?tab=all");
+    }
+
+    [Fact]
+    public async Task Search_by_order_number_and_priority_filter_narrow_the_list()
+    {
+        await OpenCaseAsync("Low one", CasePriority.Low);
+        await OpenCaseAsync("High one", CasePriority.High);
+
+        var byPriority = RenderList(tab: "all", priority: "high");
+        byPriority.WaitForAssertion(() => byPriority.FindAll("[data-testid=case-row] a").Select(a => a.TextContent).ShouldBe(["High one"]));
+
+        var byOrder = RenderList(tab: "all", q: Order.OrderNumber);
+        byOrder.WaitForAssertion(() => byOrder.FindAll("[data-testid=case-row]").Count.ShouldBe(2));
+    }
+
+    [Fact]
+    public async Task Another_stores_cases_never_appear()
+    {
+        var (other, _, otherOrder) = await Db.AddStoreAsync("Other Store");
+        await Db.OpenCaseAsync(other.Id, otherOrder.Id, "Not yours");
+        await OpenCaseAsync("Yours");
+
+        var page = RenderList(tab: "all");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row] a").Select(a => a.TextContent).ShouldBe(["Yours"]));
+        Text(page, "tab-count-all").ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task A_change_elsewhere_updates_rows_and_counts_live_and_the_subscription_ends_with_the_page()
+    {
+        var c = await OpenCaseAsync("Needs an answer");
+        var page = RenderList(tab: "awaiting-you");
+        page.WaitForAssertion(() => page.Find("[data-testid=cases-empty]"));
+
+        (await Db.CaseService().CustomerReplyAsync(Store.Id, c.Id, "Hello?")).Succeeded.ShouldBeTrue();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(5));
+        Text(page, "tab-count-awaiting-you").ShouldBe("1");
+        Text(page, "tab-count-open").ShouldBe("0");
+        Db.Feed.SubscriberCount.ShouldBe(1);
+
+        await DisposeComponentsAsync();
+        Db.Feed.SubscriberCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Platform_support_without_a_store_is_sent_to_escalated_cases()
+    {
+        SignIn(await AddUserAsync("Jordan Reyes", storeId: null, platformSupport: true));
+
+        RenderList();
+
+        Services.GetRequiredService<NavigationManager>().Uri.ShouldEndWith("/support/escalated");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Dashboard.Data;
+using Dashboard.Data.Entities;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Web.Tests.Cases;
+
+/// <summary>
+/// bUnit with the product's real case services on a real SQLite file, and a signed-in store member
+/// (StoreContext reads the user from bUnit's fake authentication state, as it does in the app).
+/// </summary>
+public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
+{
+    protected TestDatabase Db { get; private set; } = null!;
+    protected Store Store { get; private set; } = null!;
+    protected Customer Customer { get; private set; } = null!;
+    protected Order Order { get; private set; } = null!;
+    protected AppUser User { get; private set; } = null!;
+    protected static readonly Author Ada = Author.Merchant("Ada Merchant", "user-ada");
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync();
+        (Store, Customer, Order) = await Db.AddStoreAsync("Northwind Test");
+        User = await AddUserAsync("Nadia Holm", Store.Id);
+        Services.AddLogging();
+        Services.AddSingleton(Db.Factory);
+        Services.AddSingleton<TimeProvider>(Db.Clock);
+        Services.AddSingleton(Db.Feed);
+        Services.AddSingleton(Db.CaseService());
+        Services.AddSingleton(Db.CaseQueries());
+        Services.AddScoped<StoreContext>();
+        SignIn(User);
+    }
+
+    protected void SignIn(AppUser user)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(user.DisplayName);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+    }
+
+    protected async Task<AppUser> AddUserAsync(string name, string? storeId, bool platformSupport = false)
+    {
+        await using var db = Db.NewContext();
+        var email = name.Replace(' ', '.').ToLowerInvariant() + "@test.example";
+        var user = new AppUser
+        {
+            UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
+            DisplayName = name, CurrentStoreId = storeId, IsPlatformSupport = platformSupport,
+        };
+        db.Users.Add(user);
+        if (storeId is not null) db.StoreMembers.Add(new StoreMember { StoreId = storeId, UserId = user.Id, Role = StoreRole.Owner });
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>A second completed order of the same customer, so each case can have its own order.</summary>
+    protected async Task<SupportCase> OpenCaseAsync(string subject = "Licence key missing", CasePriority priority = CasePriority.Normal, string? storeId = null, string? orderId = null) =>
+        await Db.OpenCaseAsync(storeId ?? Store.Id, orderId ?? Order.Id, subject, priority);
+
+    /// <summary>Changes a case's row behind the services' back (no version bump, no event), to reach states the UI alone cannot.</summary>
+    protected async Task SetStatusBehindTheScenesAsync(string caseId, CaseStatus status)
+    {
+        await using var db = Db.NewContext();
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status));
+    }
+
+    /// <summary>A CaseService on its own feed: a change "elsewhere" the page does not hear about.</summary>
+    protected CaseService SilentCaseService() => new(Db.Factory, Db.Clock, new CaseChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<CaseChangeFeed>.Instance));
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (Db is not null) await Db.DisposeAsync();
+    }
+}
