@@ -6,7 +6,9 @@ const prefix = /^\(\d+\)\s/;
 
 function apply() {
   const bare = document.title.replace(prefix, "");
-  const wanted = count > 0 ? `(${count}) ${bare}` : bare;
+  // A page that already shows this count in its title (the Awaiting you tab: "Awaiting you (12) · Cases")
+  // gets no second copy.
+  const wanted = count > 0 && !bare.includes(`(${count})`) ? `(${count}) ${bare}` : bare;
   if (document.title !== wanted) document.title = wanted;
 }
 

@@ -36,9 +36,12 @@ try
     var urlB = b.Urls.First();
 
     var factory = a.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-    string caseId;
+    string caseId, orderId;
     await using (var db = await factory.CreateDbContextAsync())
+    {
         caseId = await db.Cases.Where(c => c.StoreId == DemoAccounts.NorthwindStoreId).OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync();
+        orderId = await db.Orders.Where(o => o.StoreId == DemoAccounts.NorthwindStoreId && o.Status == OrderStatus.Completed).Select(o => o.Id).FirstAsync();
+    }
 
     using var playwright = await Playwright.CreateAsync();
     await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -60,6 +63,50 @@ try
     Console.WriteLine();
     await Scenario("two instances (change on A, browser on B, Redis pub/sub)", a, b);
     await Scenario("one instance (change and browser on B)", b, b);
+
+    // The case list page of branch ui (merged): a new case on A, the Open tab's count on B's /cases.
+    var list = page;
+    await list.GotoAsync($"{urlB}/cases?tab=open");
+    await list.WaitForSelectorAsync("[data-testid=tab-count-open]");
+    await ListScenario("case list page, two instances (new case on A, Open tab count on B)", a);
+    await ListScenario("case list page, one instance (new case and browser on B)", b);
+
+    async Task ListScenario(string name, WebApplication writer)
+    {
+        var cases = writer.Services.GetRequiredService<CaseService>();
+        var commit = new List<double>();
+        var visible = new List<double>();
+        for (var i = 0; i < warmup + iterations; i++)
+        {
+            // The list page throttles refreshes to one per 500 ms; space changes so each is a leading edge.
+            await Task.Delay(600);
+            var before = int.Parse((await list.InnerTextAsync("[data-testid=tab-count-open]")).Replace(",", ""));
+            var clock = Stopwatch.StartNew();
+            var result = await cases.OpenAsync(DemoAccounts.NorthwindStoreId, orderId, $"Benchmark case {i}", "Hello");
+            var committed = clock.Elapsed.TotalMilliseconds;
+            if (result.Outcome != CaseOutcome.Ok) throw new InvalidOperationException(result.Error);
+            await list.WaitForFunctionAsync(
+                $"() => document.querySelector('[data-testid=tab-count-open]')?.textContent.replace(/,/g, '').trim() === '{before + 1}'",
+                null, new() { Timeout = 30_000 });
+            var seen = clock.Elapsed.TotalMilliseconds;
+            if (i < warmup) continue;
+            commit.Add(committed);
+            visible.Add(seen);
+        }
+        Console.WriteLine(name);
+        Report("  call incl. commit      ", commit);
+        Report("  visible in the browser ", visible);
+        Console.WriteLine();
+    }
+
+    if (Array.IndexOf(args, "--screenshot") is var si and >= 0 && si + 1 < args.Length)
+    {
+        await page.ClickAsync("[data-testid=notification-button]");
+        try { await page.WaitForSelectorAsync("[data-testid=notification-item]", new() { Timeout = 5000 }); } catch (TimeoutException) { Console.WriteLine("menu items not visible"); }
+        File.WriteAllText(args[si + 1] + ".html", await page.ContentAsync());
+        await page.ScreenshotAsync(new() { Path = args[si + 1] });
+        Console.WriteLine($"Title: {await page.TitleAsync()}; screenshot: {args[si + 1]}");
+    }
 
     async Task Scenario(string name, WebApplication writer, WebApplication viewer)
     {

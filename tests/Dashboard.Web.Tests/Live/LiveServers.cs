@@ -48,6 +48,9 @@ public sealed class RedisServer : IAsyncDisposable
     public int Port { get; } = FreePort.Next();
     public string Connection => $"127.0.0.1:{Port}";
 
+    /// <summary>A port reserved for a server that is not started yet (<see cref="StartProcessAsync"/> later).</summary>
+    public static RedisServer NotStarted() => new();
+
     public static async Task<RedisServer> StartAsync()
     {
         var server = new RedisServer();
@@ -65,6 +68,8 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         _process = Process.Start(psi) ?? throw new InvalidOperationException("redis-server did not start");
+        var started = _process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!started.HasExited) started.Kill(); } catch (InvalidOperationException) { } };
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
@@ -104,6 +109,8 @@ public sealed class SmtpServer : IAsyncDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         server._process = Process.Start(psi) ?? throw new InvalidOperationException("aiosmtpd did not start");
+        var started = server._process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!started.HasExited) started.Kill(); } catch (InvalidOperationException) { } };
         server._process.OutputDataReceived += (_, _) => { };
         server._process.ErrorDataReceived += (_, _) => { };
         server._process.BeginOutputReadLine();

@@ -108,6 +108,8 @@ public sealed class AppProcess : IDisposable
         };
         foreach (var (key, value) in environment) psi.Environment[key] = value;
         _process = Process.Start(psi) ?? throw new InvalidOperationException("the app did not start");
+        var started = _process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!started.HasExited) started.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
         _process.OutputDataReceived += (_, e) => Add(e.Data);
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.BeginOutputReadLine();

@@ -32,10 +32,16 @@ public class RedisFeedTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _redis.DisposeAsync();
-        await _db.DisposeAsync();
+        try
+        {
+            await _a.DisposeAsync();
+            await _b.DisposeAsync();
+        }
+        finally
+        {
+            await _redis.DisposeAsync(); // never leave a server behind, even if a host fails to stop
+            await _db.DisposeAsync();
+        }
     }
 
     [Fact]
