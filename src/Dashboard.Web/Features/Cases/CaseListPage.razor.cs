@@ -129,9 +129,9 @@ public sealed partial class CaseListPage
         Navigation.NavigateTo(CaseListUrl.Build(CurrentTab, 1, size ?? PageSize, priority, search), replace: replace);
 
     /// <summary>Every keystroke: search once typing pauses for 300 ms.</summary>
-    private void OnSearchTyped(string? text)
+    private void OnSearchInput(ChangeEventArgs e)
     {
-        _searchText = text;
+        _searchText = e.Value as string;
         _debounce?.Cancel();
         var cts = _debounce = new CancellationTokenSource();
         _ = Task.Delay(SearchDebounce, cts.Token).ContinueWith(t =>
@@ -156,7 +156,6 @@ public sealed partial class CaseListPage
 
     private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private void ClearSearch() => Go(Priority, null);
     private void ClearFilters() => Go(null, null);
     private void OnPriorityChanged(ChangeEventArgs e) => Go(CaseListUrl.ParsePriority(e.Value as string), Search);
     private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, int.TryParse(e.Value as string, out var s) ? s : null);

@@ -38,6 +38,8 @@ public sealed partial class ReplyBox
 
     private void OnFilesChanged() => StateHasChanged();
 
+    private void OnInput(ChangeEventArgs e) => _text = e.Value as string ?? "";
+
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         if (e.Key == "Enter" && (e.CtrlKey || e.MetaKey)) await SendAsync();
