@@ -32,6 +32,8 @@ public sealed partial class CaseListPage
     private bool _loading;
     private string? _error;
     private string? _searchText;
+    private string? _searchInitial;
+    private int _searchKey;
     private string? _requestedSearch;
     private CancellationTokenSource? _debounce;
     private CancellationTokenSource? _loadCts;
@@ -82,7 +84,12 @@ public sealed partial class CaseListPage
         // Take the URL's search into the box only when someone else put it there (back/forward, a link,
         // Clear): while typing, the URL trails the box by the debounce and must not overwrite it.
         var q = Normalize(SearchParam);
-        if (q != _requestedSearch) _searchText = SearchParam;
+        if (q != _requestedSearch)
+        {
+            // A new element with the URL's text; the box is otherwise never written while typing.
+            _searchText = _searchInitial = SearchParam;
+            _searchKey++;
+        }
         _requestedSearch = q;
         await LoadAsync();
     }
