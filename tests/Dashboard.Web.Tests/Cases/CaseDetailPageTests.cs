@@ -190,6 +190,23 @@ public class CaseDetailPageTests : CasePageTestBase
     }
 
     [Fact]
+    public async Task A_draft_survives_closing_and_reopening_the_case()
+    {
+        var c = await OpenCaseAsync();
+        var page = RenderCase(c.Id);
+        page.WaitForElement("[data-testid=reply-body]");
+        Type(page, "Draft to keep");
+        MenuOptions(page, "status");
+
+        ClickOption("status-option-CLOSED");
+        page.WaitForElement("[data-testid=reopen-case]").Click();
+
+        page.WaitForAssertion(() => Text(page, "case-status").ShouldBe("Open"));
+        page.Find("textarea[data-testid=reply-body]").GetAttribute("value").ShouldBe("Draft to keep");
+        Text(page, "reply-counter").ShouldBe("13 / 4,000");
+    }
+
+    [Fact]
     public async Task Priority_menu_changes_the_priority_and_writes_the_trail()
     {
         var c = await OpenCaseAsync();
