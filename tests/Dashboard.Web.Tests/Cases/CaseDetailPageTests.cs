@@ -119,7 +119,8 @@ public class CaseDetailPageTests : CasePageTestBase
         merchantEntry.QuerySelector(".entry-role")!.TextContent.ShouldBe("You");
         page.FindAll("[data-testid=timeline-entry][data-author-kind=SYSTEM]").Single().TextContent
             .ShouldContain("Status changed from Open to Awaiting customer by Nadia Holm");
-        page.Find("textarea[data-testid=reply-body]").GetAttribute("value").ShouldBeNullOrEmpty();
+        Text(page, "reply-counter").ShouldBe("0 / 4,000");
+        page.Find("[data-testid=reply-send]").HasAttribute("disabled").ShouldBeTrue();
         page.FindAll("[data-testid=reply-error]").ShouldBeEmpty();
         (await Db.CaseQueries().GetAsync(Store.Id, c.Id))!.Case.Status.ShouldBe(CaseStatus.AwaitingCustomer);
     }
@@ -137,7 +138,7 @@ public class CaseDetailPageTests : CasePageTestBase
         ClickSend(page);
 
         page.WaitForAssertion(() => Text(page, "reply-error").ShouldBe(CaseResult.ConflictMessage));
-        page.Find("textarea[data-testid=reply-body]").GetAttribute("value").ShouldBe("My draft answer");
+        Text(page, "reply-counter").ShouldBe("15 / 4,000");
         page.Find(".timeline").TextContent.ShouldContain("Colleague's answer");
         Text(page, "case-status").ShouldBe("Awaiting customer");
 
@@ -186,6 +187,23 @@ public class CaseDetailPageTests : CasePageTestBase
         page.WaitForAssertion(() => Text(page, "case-status").ShouldBe("Open"));
         page.Find("[data-testid=reply-body]");
         page.FindAll("[data-testid=timeline-entry][data-author-kind=SYSTEM]").Last().TextContent.ShouldContain("Reopened by Nadia Holm");
+    }
+
+    [Fact]
+    public async Task A_draft_survives_closing_and_reopening_the_case()
+    {
+        var c = await OpenCaseAsync();
+        var page = RenderCase(c.Id);
+        page.WaitForElement("[data-testid=reply-body]");
+        Type(page, "Draft to keep");
+        MenuOptions(page, "status");
+
+        ClickOption("status-option-CLOSED");
+        page.WaitForElement("[data-testid=reopen-case]").Click();
+
+        page.WaitForAssertion(() => Text(page, "case-status").ShouldBe("Open"));
+        page.Find("textarea[data-testid=reply-body]").GetAttribute("value").ShouldBe("Draft to keep");
+        Text(page, "reply-counter").ShouldBe("13 / 4,000");
     }
 
     [Fact]
@@ -247,7 +265,6 @@ public class CaseDetailPageTests : CasePageTestBase
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=timeline-entry][data-author-kind=CUSTOMER]").Count.ShouldBe(2), TimeSpan.FromSeconds(5));
         Text(page, "case-status").ShouldBe("Awaiting you");
-        page.Find("textarea[data-testid=reply-body]").GetAttribute("value").ShouldBe("Half-written answer");
         Text(page, "reply-counter").ShouldBe("19 / 4,000");
     }
 }

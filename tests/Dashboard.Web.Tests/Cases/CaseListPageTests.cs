@@ -134,6 +134,26 @@ public class CaseListPageTests : CasePageTestBase
     }
 
     [Fact]
+    public async Task Typing_a_search_puts_it_in_the_url_after_a_pause_and_enter_submits_at_once()
+    {
+        await OpenCaseAsync("Refund please");
+        await OpenCaseAsync("Key missing");
+        var page = RenderList(tab: "all");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(2));
+
+        page.Find("input[data-testid=case-search]").Input("refund");
+        navigation.Uri.ShouldNotContain("q=");
+        page.WaitForAssertion(() => navigation.Uri.ShouldEndWith("/cases?tab=all&q=refund"), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row] a").Select(a => a.TextContent).ShouldBe(["Refund please"]));
+
+        page.Find("input[data-testid=case-search]").Input("key");
+        page.Find("input[data-testid=case-search]").KeyDown("Enter");
+        navigation.Uri.ShouldEndWith("/cases?tab=all&q=key");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row] a").Select(a => a.TextContent).ShouldBe(["Key missing"]));
+    }
+
+    [Fact]
     public async Task Another_stores_cases_never_appear()
     {
         var (other, _, otherOrder) = await Db.AddStoreAsync("Other Store");

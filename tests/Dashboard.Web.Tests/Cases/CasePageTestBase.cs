@@ -4,6 +4,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Support;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,14 +36,19 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(Db.CaseService());
         Services.AddSingleton(Db.CaseQueries());
         Services.AddScoped<StoreContext>();
+        Services.AddPlatformSupport();
+        _auth = AddAuthorization();
         SignIn(User);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
+    private Bunit.TestDoubles.BunitAuthorizationContext _auth = null!;
+
+    /// <summary>Who the pages see as signed in; call before rendering (StoreContext reads it once).</summary>
     protected void SignIn(AppUser user)
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(user.DisplayName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        _auth.SetAuthorized(user.DisplayName);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
     }
 
     protected async Task<AppUser> AddUserAsync(string name, string? storeId, bool platformSupport = false)

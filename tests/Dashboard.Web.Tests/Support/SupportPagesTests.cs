@@ -3,7 +3,6 @@ using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Tests.Cases;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Support;
 
@@ -14,7 +13,6 @@ public class SupportPagesTests : CasePageTestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Services.AddPlatformSupport();
         _support = await AddUserAsync("Jordan Reyes", storeId: null, platformSupport: true);
     }
 

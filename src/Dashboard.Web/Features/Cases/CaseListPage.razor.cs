@@ -11,6 +11,7 @@ namespace Dashboard.Web.Features.Cases;
 public sealed partial class CaseListPage
 {
     private static readonly int[] PageSizes = [20, 50, 100];
+    private static readonly TimeSpan SearchDebounce = TimeSpan.FromMilliseconds(300);
 
     [Inject] private CaseQueries Queries { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
@@ -31,6 +32,10 @@ public sealed partial class CaseListPage
     private bool _loading;
     private string? _error;
     private string? _searchText;
+    private string? _searchInitial;
+    private int _searchKey;
+    private string? _requestedSearch;
+    private CancellationTokenSource? _debounce;
     private CancellationTokenSource? _loadCts;
     private IDisposable? _subscription;
     private LiveRefresh? _live;
@@ -39,7 +44,7 @@ public sealed partial class CaseListPage
     private int CurrentPage => Math.Max(1, PageParam ?? 1);
     private int PageSize => SizeParam is { } s && PageSizes.Contains(s) ? s : Limits.PageSizeDefault;
     private CasePriority? Priority => CaseListUrl.ParsePriority(PriorityParam);
-    private string? Search => string.IsNullOrWhiteSpace(SearchParam) ? null : SearchParam.Trim();
+    private string? Search => Normalize(SearchParam);
     private bool Filtered => Search is not null || Priority is not null;
 
     private string Title => $"{CurrentTab.Label()} ({_counts.CountOf(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
@@ -76,7 +81,16 @@ public sealed partial class CaseListPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _searchText = SearchParam;
+        // Take the URL's search into the box only when someone else put it there (back/forward, a link,
+        // Clear): while typing, the URL trails the box by the debounce and must not overwrite it.
+        var q = Normalize(SearchParam);
+        if (q != _requestedSearch)
+        {
+            // A new element with the URL's text; the box is otherwise never written while typing.
+            _searchText = _searchInitial = SearchParam;
+            _searchKey++;
+        }
+        _requestedSearch = q;
         await LoadAsync();
     }
 
@@ -121,19 +135,34 @@ public sealed partial class CaseListPage
     private void Go(CasePriority? priority, string? search, int? size = null, bool replace = false) =>
         Navigation.NavigateTo(CaseListUrl.Build(CurrentTab, 1, size ?? PageSize, priority, search), replace: replace);
 
-    private void OnSearchTyped(string? text)
+    /// <summary>Every keystroke: search once typing pauses for 300 ms.</summary>
+    private void OnSearchInput(ChangeEventArgs e)
     {
-        _searchText = text;
-        var q = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (q != Search) Go(Priority, q, replace: true);
+        _searchText = e.Value as string;
+        _debounce?.Cancel();
+        var cts = _debounce = new CancellationTokenSource();
+        _ = Task.Delay(SearchDebounce, cts.Token).ContinueWith(t =>
+        {
+            if (!t.IsCanceled) _ = InvokeAsync(SubmitSearch);
+        }, TaskScheduler.Default);
     }
 
     private void OnSearchKeyDown(KeyboardEventArgs e)
     {
-        if (e.Key == "Enter") OnSearchTyped(_searchText);
+        if (e.Key == "Enter") SubmitSearch();
     }
 
-    private void ClearSearch() => Go(Priority, null);
+    private void SubmitSearch()
+    {
+        _debounce?.Cancel();
+        var q = Normalize(_searchText);
+        if (q == Search) return;
+        _requestedSearch = q;
+        Go(Priority, q, replace: true);
+    }
+
+    private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private void ClearFilters() => Go(null, null);
     private void OnPriorityChanged(ChangeEventArgs e) => Go(CaseListUrl.ParsePriority(e.Value as string), Search);
     private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, int.TryParse(e.Value as string, out var s) ? s : null);
@@ -144,5 +173,6 @@ public sealed partial class CaseListPage
         _live?.Dispose();
         _loadCts?.Cancel();
         _loadCts?.Dispose();
+        _debounce?.Cancel();
     }
 }

@@ -27,6 +27,8 @@ public sealed partial class ReplyBox
     [Parameter] public string SendLabel { get; set; } = "Send";
 
     private string _text = "";
+    private string _initialText = "";
+    private int _boxKey;
     private List<StagedFile> _files = [];
     private bool _sending;
     private string? _error;
@@ -37,6 +39,14 @@ public sealed partial class ReplyBox
     private string CounterText => $"{Length.ToString("N0", CultureInfo.InvariantCulture)} / {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)}";
 
     private void OnFilesChanged() => StateHasChanged();
+
+    private void OnInput(ChangeEventArgs e) => _text = e.Value as string ?? "";
+
+    /// <summary>The box hides on a closed case; when it comes back it shows the draft kept here.</summary>
+    protected override void OnParametersSet()
+    {
+        if (IsClosed) _initialText = _text;
+    }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
@@ -53,8 +63,8 @@ public sealed partial class ReplyBox
             var result = await Send(new ReplyDraft(_text, [.. _files]));
             if (result.Succeeded)
             {
-                _text = "";
-                _files = [];
+                (_text, _initialText, _files) = ("", "", []);
+                _boxKey++;
             }
             else
             {
