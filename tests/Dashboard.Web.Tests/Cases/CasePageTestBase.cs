@@ -7,7 +7,12 @@ using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests.Cases;
 
@@ -33,7 +38,16 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(Db.Factory);
         Services.AddSingleton<TimeProvider>(Db.Clock);
         Services.AddSingleton(Db.Feed);
-        Services.AddSingleton(Db.CaseService());
+        // The page hosts the attachment picker and list and the presence bar: real services, on files
+        // under the test database's folder and the in-process live transport.
+        var attachmentOptions = Options.Create(new AttachmentOptions());
+        var storage = new FileSystemAttachmentStorage(Path.Combine(Db.Directory, "attachments"));
+        var vault = new AttachmentVault(storage, attachmentOptions, Db.Clock, NullLogger<AttachmentVault>.Instance);
+        Services.AddSingleton<IAttachmentStorage>(storage);
+        Services.AddSingleton(vault);
+        Services.AddSingleton(new AttachmentLinks(new byte[32], attachmentOptions, Db.Clock));
+        Services.AddSingleton(new CasePresence(new InProcessCaseChangeTransport(), Db.Feed, Db.Factory, Db.Clock, NullLogger<CasePresence>.Instance));
+        Services.AddSingleton(new CaseService(Db.Factory, Db.Clock, Db.Feed, attachments: vault));
         Services.AddSingleton(Db.CaseQueries());
         Services.AddScoped<StoreContext>();
         Services.AddPlatformSupport();

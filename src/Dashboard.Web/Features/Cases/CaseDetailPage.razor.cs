@@ -1,4 +1,5 @@
 using Dashboard.Domain;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases.Detail;
 using Dashboard.Web.Features.Stores;
 using Microsoft.AspNetCore.Components;
@@ -72,7 +73,7 @@ public sealed partial class CaseDetailPage
 
     private async Task<CaseResult> SendReplyAsync(ReplyDraft draft)
     {
-        var result = await Cases.ReplyAsync(StoreId, _detail!.Case.Id, Me, draft.Body, expectedVersion: _detail.Case.Version);
+        var result = await Cases.ReplyAsync(StoreId, _detail!.Case.Id, Me, draft.Body, draft.Files.ToUploads(), expectedVersion: _detail.Case.Version);
         // The reply box shows its own error (and keeps the text); only reload here.
         if (result.Outcome is CaseOutcome.Ok or CaseOutcome.Conflict or CaseOutcome.NotFound) await ReloadAsync();
         if (result.Succeeded) _notice = null;

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Cases.Detail;
@@ -61,7 +62,7 @@ public sealed partial class SupportCasePage
 
     private async Task<CaseResult> PostAsync(ReplyDraft draft)
     {
-        var result = await Cases.SupportPostAsync(_detail!.Case.Id, Author.Support(_scope!.UserId), draft.Body);
+        var result = await Cases.SupportPostAsync(_detail!.Case.Id, Author.Support(_scope!.UserId), draft.Body, draft.Files.ToUploads());
         if (result.Outcome is CaseOutcome.Ok or CaseOutcome.Conflict) await ReloadAsync();
         StateHasChanged();
         return result;

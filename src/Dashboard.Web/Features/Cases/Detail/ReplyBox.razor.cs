@@ -26,21 +26,35 @@ public sealed partial class ReplyBox
     [Parameter] public string Placeholder { get; set; } = "Write a reply to the customer…";
     [Parameter] public string SendLabel { get; set; } = "Send";
 
+    /// <summary>Told on every keystroke whether a draft is in progress (presence: "Theo is typing…").</summary>
+    [Parameter] public Action<bool>? Typing { get; set; }
+
+    /// <summary>Awaited after a successful send (presence: stop typing, clear the collision warning).</summary>
+    [Parameter] public Func<Task>? DraftSent { get; set; }
+
     private string _text = "";
     private string _initialText = "";
     private int _boxKey;
     private List<StagedFile> _files = [];
     private bool _sending;
+    private bool _uploading;
     private string? _error;
 
     private int Length => _text.Length;
     private bool OverLimit => Length > Limits.MessageBodyMax;
-    private bool CanSend => !_sending && !Busy && !OverLimit && !string.IsNullOrWhiteSpace(_text);
+    // Send waits for staged uploads: a file still uploading would otherwise miss the message.
+    private bool CanSend => !_sending && !_uploading && !Busy && !OverLimit && !string.IsNullOrWhiteSpace(_text);
     private string CounterText => $"{Length.ToString("N0", CultureInfo.InvariantCulture)} / {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)}";
 
     private void OnFilesChanged() => StateHasChanged();
 
-    private void OnInput(ChangeEventArgs e) => _text = e.Value as string ?? "";
+    private void OnUploadingChanged(bool uploading) => _uploading = uploading;
+
+    private void OnInput(ChangeEventArgs e)
+    {
+        _text = e.Value as string ?? "";
+        Typing?.Invoke(!string.IsNullOrWhiteSpace(_text));
+    }
 
     /// <summary>The box hides on a closed case; when it comes back it shows the draft kept here.</summary>
     protected override void OnParametersSet()
@@ -65,6 +79,7 @@ public sealed partial class ReplyBox
             {
                 (_text, _initialText, _files) = ("", "", []);
                 _boxKey++;
+                if (DraftSent is not null) await DraftSent();
             }
             else
             {
