@@ -27,6 +27,31 @@ public static class ApiBody
         return (bytes, null);
     }
 
+    /// <summary>
+    /// SHA-256 of a large body (multipart uploads), computed while ASP.NET buffers it (memory up to
+    /// 64 KB, then a temporary file); the body is rewound so the endpoint reads it again from the start.
+    /// </summary>
+    public static async Task<(byte[] Hash, ApiResult? Error)> HashBufferedBodyAsync(HttpContext http, long maxBytes)
+    {
+        if (http.Request.ContentLength > maxBytes) return ([], TooLarge(maxBytes));
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = maxBytes;
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: maxBytes);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        {
+            return ([], TooLarge(maxBytes));
+        }
+        http.Request.Body.Position = 0;
+        return (sha.GetHashAndReset(), null);
+    }
+
     /// <summary>An empty body or JSON <c>null</c> reads as <paramref name="empty"/>.</summary>
     public static async Task<(T? Value, ApiResult? Error)> ReadJsonAsync<T>(HttpContext http, T empty) where T : class
     {
@@ -48,5 +73,5 @@ public static class ApiBody
         }
     }
 
-    private static ApiResult TooLarge(int max) => ApiResult.TooLarge($"Request body is larger than {max:N0} bytes");
+    private static ApiResult TooLarge(long max) => ApiResult.TooLarge($"Request body is larger than {max:N0} bytes");
 }

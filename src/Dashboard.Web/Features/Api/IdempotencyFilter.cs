@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Attachments;
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Data;
@@ -29,7 +30,11 @@ public sealed class IdempotencyFilter(IDbContextFactory<DashboardDbContext> dbFa
         var key = values.ToString().Trim();
         if (key.Length is 0 or > KeyMax) return ApiResult.BadRequest($"Idempotency-Key must be 1–{KeyMax} characters");
 
-        var (body, error) = await ApiBody.ReadBytesAsync(http);
+        // JSON bodies are small and read once; a multipart upload (up to 5 × 10 MB) is hashed as it is
+        // buffered (to disk past a small threshold) and rewound for the endpoint, never held in memory.
+        var (body, error) = AttachmentIntake.IsMultipart(http.Request)
+            ? await ApiBody.HashBufferedBodyAsync(http, http.RequestServices.GetRequiredService<AttachmentIntake>().MaxRequestBytes)
+            : await ApiBody.ReadBytesAsync(http);
         if (error is not null) return error;
         var caller = http.ApiCaller();
         var hash = RequestHash(http.Request, body);

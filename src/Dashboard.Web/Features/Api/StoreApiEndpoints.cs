@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
@@ -37,7 +38,7 @@ public static class StoreApiEndpoints
             .ProducesApi<ApiCase>(200, 400, 404, 409, 413);
 
         store.MapPost("/cases/{caseId}/messages", PostMessage).WithName("ReplyToCase").WithSummary("Reply to the customer")
-            .WithDescription("Posts a merchant reply (1–4,000 characters after trimming) authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
+            .WithDescription("Posts a merchant reply as JSON {\"body\"} or multipart/form-data (field body, up to 5 files parts: PNG, JPEG, GIF, WebP, PDF, plain text or ZIP, checked by content, 10 MB each; too large → 413) (1–4,000 characters after trimming), authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).AddEndpointFilter<IdempotencyFilter>()
             .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 422);
 
@@ -91,12 +92,12 @@ public static class StoreApiEndpoints
             new ApiPagination(result.Page, result.PageSize, result.Total, result.TotalPages)));
     }
 
-    private static async Task<IResult> GetCase(string storeId, string caseId, CaseQueries queries, CancellationToken ct)
+    private static async Task<IResult> GetCase(string storeId, string caseId, HttpContext http, CaseQueries queries, AttachmentLinks links, CancellationToken ct)
     {
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
         var detail = await queries.GetAsync(storeId, caseId, ct);
         if (detail is null) return CaseNotFound();
-        var result = ApiResult.Ok(ApiCaseDetail.From(detail));
+        var result = ApiResult.Ok(ApiCaseDetail.From(detail, links, BaseUrl(http)));
         result.Headers["ETag"] = ETag(detail.Case.Version);
         return result;
     }
@@ -128,23 +129,40 @@ public static class StoreApiEndpoints
     }
 
     private static async Task<IResult> PostMessage(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
+        AttachmentIntake intake, AttachmentLinks links,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
     {
         _ = idempotencyKey; // handled by IdempotencyFilter; declared for the OpenAPI document
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
-        var (body, error) = await ApiBody.ReadJsonAsync(http, new PostMessageRequest());
-        if (error is not null) return error;
-
         var caller = http.ApiCaller();
-        var outcome = await cases.ReplyAsync(storeId, caseId, Author.Merchant(caller.AuthorName), body!.Body, ct: ct);
+        var author = Author.Merchant(caller.AuthorName);
+
+        CaseResult outcome;
+        if (AttachmentIntake.IsMultipart(http.Request))
+        {
+            // multipart/form-data: field "body" plus up to 5 "files" parts, checked by content as they
+            // stream in (never buffered whole); a refusal leaves nothing stored.
+            var read = await intake.ReadMultipartAsync(http.Request, ct);
+            if (!read.Succeeded) return read.Status == StatusCodes.Status413PayloadTooLarge ? ApiResult.TooLarge(read.Error!) : ApiResult.BadRequest(read.Error!);
+            outcome = await cases.ReplyAsync(storeId, caseId, author, read.Body, read.Files, ct: ct);
+            if (!outcome.Succeeded) await intake.DiscardAsync(read);
+        }
+        else
+        {
+            var (body, error) = await ApiBody.ReadJsonAsync(http, new PostMessageRequest());
+            if (error is not null) return error;
+            outcome = await cases.ReplyAsync(storeId, caseId, author, body!.Body, ct: ct);
+        }
         if (!outcome.Succeeded) return Failure(outcome);
         var row = await queries.GetRowAsync(storeId, caseId, ct);
         if (row is null) return CaseNotFound();
-        var result = ApiResult.Ok(new ApiReplyResult(ApiMessage.From(outcome.Message!), ApiCase.From(row)), StatusCodes.Status201Created);
+        var result = ApiResult.Ok(new ApiReplyResult(ApiMessage.From(outcome.Message!, links, BaseUrl(http)), ApiCase.From(row)), StatusCodes.Status201Created);
         result.Headers["Location"] = $"/v2/core/stores/{storeId}/cases/{caseId}";
         result.Headers["ETag"] = ETag(outcome.Case!.Version);
         return result;
     }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     private static async Task<IResult> MarkRead(string storeId, string caseId, CaseService cases, CaseQueries queries,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Attachments;
 using System.Text.Json;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
@@ -46,29 +47,30 @@ public sealed record ApiCaseDetail(
     DateTime? ClosedAt, string? ClosedBy, DateTime CreatedAt, DateTime UpdatedAt,
     ApiCustomerRef Customer, ApiOrderRef Order, IReadOnlyList<ApiMessage> Messages)
 {
-    public static ApiCaseDetail From(CaseDetail d)
+    public static ApiCaseDetail From(CaseDetail d, AttachmentLinks links, string baseUrl)
     {
         var c = ApiCase.From(d.Case, d.Customer, d.Order);
         return new(c.Id, c.Subject, c.Status, c.Priority, c.OrderId, c.CustomerId, c.LastMessageAt, c.LastMessageBy,
             c.UnreadCount, c.Escalated, c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt, c.Customer, c.Order,
-            d.Messages.Select(ApiMessage.From).ToList());
+            d.Messages.Select(m => ApiMessage.From(m, links, baseUrl)).ToList());
     }
 }
 
 public sealed record ApiMessage(string Id, string AuthorKind, string AuthorName, string Body, IReadOnlyList<ApiAttachment> Attachments, DateTime CreatedAt)
 {
-    public static ApiMessage From(CaseMessage m) => new(
+    public static ApiMessage From(CaseMessage m, AttachmentLinks links, string baseUrl) => new(
         m.Id, WireNames.ToWire(m.AuthorKind), m.AuthorName, m.Body,
-        m.Attachments.OrderBy(a => a.CreatedAt).Select(ApiAttachment.From).ToList(), m.CreatedAt);
+        m.Attachments.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => ApiAttachment.From(a, links, baseUrl)).ToList(), m.CreatedAt);
 }
 
-/// <summary>
-/// An attachment's metadata. <c>url</c>/<c>expiresAt</c> are the short-lived signed link; they stay
-/// <c>null</c> until the attachment storage feature provides a signer.
-/// </summary>
-public sealed record ApiAttachment(string Id, string FileName, string ContentType, long Size, string? Url, DateTime? ExpiresAt)
+/// <summary>An attachment's metadata with a short-lived signed download link (default 5 minutes).</summary>
+public sealed record ApiAttachment(string Id, string FileName, string ContentType, long Size, string Url, DateTime ExpiresAt)
 {
-    public static ApiAttachment From(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, null, null);
+    public static ApiAttachment From(Attachment a, AttachmentLinks links, string baseUrl)
+    {
+        var signed = links.ToApi(a, baseUrl);
+        return new(signed.Id, signed.FileName, signed.ContentType, signed.Size, signed.Url, signed.ExpiresAt);
+    }
 }
 
 public sealed record ApiPagination(int Page, int Limit, int Total, int TotalPages);
