@@ -109,7 +109,9 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         supportCase.Version++;
 
         CaseMessage? message = null;
-        var sequence = 0;
+        // Entries written in one instant keep their order, and a later write always sorts after an
+        // earlier one even when the clock has not moved: Version grows by one per write.
+        var sequence = supportCase.Version * 100;
         if (decision.AppendsMessage)
         {
             var who = author ?? new Author(AuthorKind.Customer, supportCase.Customer.DisplayName);
@@ -154,7 +156,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         _ => CaseChangeKind.StatusOrPriority,
     };
 
-    private static CaseMessage NewMessage(SupportCase c, AuthorKind kind, string name, string? userId, string body, DateTime now, int sequence) => new()
+    private static CaseMessage NewMessage(SupportCase c, AuthorKind kind, string name, string? userId, string body, DateTime now, long sequence) => new()
     {
         CaseId = c.Id, StoreId = c.StoreId, AuthorKind = kind, AuthorName = name, AuthorUserId = userId,
         Body = body, CreatedAt = now, Sequence = sequence,
