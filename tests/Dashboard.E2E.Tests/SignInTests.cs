@@ -59,4 +59,18 @@ public sealed class SignInTests(E2EFixture fixture) : E2ETest(fixture)
         await Page.GotoAsync(CaseListPage.Path);
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == LoginPage.Path);
     }
+
+    [Fact]
+    public async Task Account_menu_opens_and_signs_out()
+    {
+        await new LoginPage(Page).SignInAsync(DemoLogins.NorthwindOwner);
+        await Page.GetByTestId("account-menu").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await ScreenshotAsync("account-menu");
+        await Page.GetByTestId("sign-out").ClickAsync();
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        // Signed out for real: the dashboard sends us back to sign in.
+        await Page.GotoAsync("/cases");
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
 }
