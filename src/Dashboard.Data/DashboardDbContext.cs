@@ -146,6 +146,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasIndex(c => new { c.StoreId, c.Status, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Tab");
             // The All tab.
             e.HasIndex(c => new { c.StoreId, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_All");
+            // The priority filter (dashboard and API): its count and sorted page without scanning the store.
+            e.HasIndex(c => new { c.StoreId, c.Priority, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Priority");
             e.HasIndex(c => new { c.StoreId, c.CustomerId });
             e.HasIndex(c => new { c.StoreId, c.OrderId });
             // Platform support's triage view: escalated cases of every store.

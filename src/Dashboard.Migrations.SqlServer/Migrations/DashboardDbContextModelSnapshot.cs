@@ -713,6 +713,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");
 
+                    b.HasIndex("StoreId", "Priority", "LastMessageAt", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Priority");
+
                     b.HasIndex("StoreId", "Status", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_Tab");
 
