@@ -214,6 +214,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(r => r.TokenId).HasMaxLength(id);
             e.Property(r => r.Key).HasMaxLength(255);
             e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.Property(r => r.ClaimId).HasMaxLength(32);
             e.HasIndex(r => r.CreatedAt);
         });
 
@@ -230,6 +231,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(o => o.MessageIdHeader).HasMaxLength(300);
             e.Property(o => o.InReplyTo).HasMaxLength(300);
             e.Property(o => o.References).HasMaxLength(4000);
+            e.Property(o => o.LeaseOwner).HasMaxLength(300);
             e.HasIndex(o => new { o.SentAt, o.NextAttemptAt });
         });
     }

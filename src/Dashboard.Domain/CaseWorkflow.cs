@@ -45,6 +45,15 @@ public static class CaseWorkflow
             .Where(target => Decide(state, new CaseTrigger.MerchantUpdates("", null, target), now) is { IsAllowed: true, Changed: true })
             .ToArray();
 
+    /// <summary>
+    /// The statuses a merchant can set on some case (the Store API's PATCH values): every target the
+    /// table allows from at least one status. AWAITING_MERCHANT is not one: it follows a customer reply.
+    /// </summary>
+    public static IReadOnlyList<CaseStatus> MerchantSettableStatuses { get; } = Enum.GetValues<CaseStatus>()
+        .Where(target => Enum.GetValues<CaseStatus>().Any(from =>
+            Decide(Open(CasePriority.Normal, DateTime.UnixEpoch) with { Status = from }, new CaseTrigger.MerchantUpdates("", null, target), DateTime.UnixEpoch).IsAllowed))
+        .ToArray();
+
     public static CaseDecision Decide(CaseState state, CaseTrigger trigger, DateTime now)
     {
         var closed = state.Status == CaseStatus.Closed;

@@ -304,6 +304,11 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -314,6 +319,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ResponseHeaders")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("StatusCode")
@@ -507,6 +515,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("MessageIdHeader")
                         .IsRequired()

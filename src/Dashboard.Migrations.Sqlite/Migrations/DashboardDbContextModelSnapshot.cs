@@ -300,6 +300,11 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -310,6 +315,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseHeaders")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StatusCode")
@@ -500,6 +508,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessageIdHeader")

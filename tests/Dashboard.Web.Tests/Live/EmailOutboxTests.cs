@@ -40,7 +40,8 @@ public class EmailOutboxTests : IAsyncLifetime
     private OutboxSender Sender(SmtpOptions smtp, OutboxOptions? outbox = null) => new(
         _db.Factory, _db.Clock,
         new EmailDeliveryFactory(Options.Create(smtp), Options.Create(new Dashboard.Data.DataDirectoryOptions { DataDirectory = _db.Directory })),
-        Options.Create(outbox ?? new OutboxOptions()), NullLogger<OutboxSender>.Instance);
+        Options.Create(outbox ?? new OutboxOptions()), new Dashboard.Web.Infrastructure.ProcessIdentity(Options.Create(new Dashboard.Web.Infrastructure.InstanceOptions())),
+        NullLogger<OutboxSender>.Instance);
 
     [Fact]
     public async Task Opening_and_replying_write_the_promised_emails_in_the_same_transaction_with_threading()

@@ -17,11 +17,14 @@ public static class StoreApiSetup
         services.AddOptions<StoreApiOptions>().BindConfiguration(StoreApiOptions.Section)
             .Validate(o => o.MaxRequestBodyBytes > 0, "StoreApi:MaxRequestBodyBytes must be positive")
             .Validate(o => o.IdempotencyRetention >= TimeSpan.FromHours(24), "StoreApi:IdempotencyRetention must be at least 24 hours")
+            .Validate(o => o.IdempotencyPendingTimeout > TimeSpan.Zero && o.IdempotencyPendingTimeout < o.IdempotencyRetention,
+                "StoreApi:IdempotencyPendingTimeout must be positive and shorter than the retention")
             .ValidateOnStart();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<StoreApiRateLimiter>();
         services.AddScoped<StoreApiAuthFilter>();
         services.AddScoped<IdempotencyFilter>();
+        services.AddSingleton<StoreApiAllowedMethods>();
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = d => d.GroupName == DocumentName;
@@ -87,12 +90,23 @@ public static class StoreApiSetup
                     status >= 500 ? "Internal error" : e.Message).ExecuteAsync(context);
                 return;
             }
+            // A known path with another method (routing's own 405, or a 404 because a GET fallback shadowed it).
+            if (!context.Response.HasStarted && (context.Response.StatusCode == 405 || (context.Response.StatusCode == 404 && context.GetEndpoint() is null)))
+            {
+                var allowed = context.RequestServices.GetRequiredService<StoreApiAllowedMethods>().For(context.Request.Path);
+                if (allowed.Count > 0)
+                {
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    context.Response.Headers.Allow = string.Join(", ", allowed);
+                }
+            }
             if (!context.Response.HasStarted && context.Response.StatusCode >= 400)
             {
                 await (context.Response.StatusCode switch
                 {
                     404 => ApiResult.NotFound("No such endpoint"),
-                    405 => ApiResult.Error(405, "METHOD_NOT_ALLOWED", "Method not allowed on this endpoint"),
+                    405 => ApiResult.Error(405, "METHOD_NOT_ALLOWED",
+                        $"{context.Request.Method} is not allowed on this endpoint; allowed: {context.Response.Headers.Allow}"),
                     var other => ApiResult.Error(other, "HTTP_" + other, "Request failed"),
                 }).ExecuteAsync(context);
             }
@@ -121,7 +135,7 @@ public static class StoreApiSetup
         [(typeof(ApiPayment), "status")] = WireNames.All<PaymentStatus>(),
         [(typeof(ApiLicense), "status")] = WireNames.All<LicenseStatus>(),
         [(typeof(PatchCaseRequest), "priority")] = WireNames.All<CasePriority>(),
-        [(typeof(PatchCaseRequest), "status")] = [.. WireNames.All<CaseStatus>().Where(n => n != "AWAITING_MERCHANT")],
+        [(typeof(PatchCaseRequest), "status")] = [.. CaseWorkflow.MerchantSettableStatuses.Select(s => WireNames.ToWire(s))],
     };
 
     private const string DocsResource = "Dashboard.Web.Features.Api.api-docs.html";

@@ -8,11 +8,12 @@ namespace Dashboard.Web.Features.Cases;
 public sealed partial class CaseService
 {
     /// <summary>A merchant answers with up to 5 staged files; message and attachments are saved together or not at all.</summary>
-    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, IReadOnlyList<AttachmentUpload> files, long? expectedVersion = null, CancellationToken ct = default)
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, IReadOnlyList<AttachmentUpload> files, long? expectedVersion = null,
+        CaseCommitHook? inTransaction = null, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
         if (CheckFiles(files) is { } fileError) return Task.FromResult(CaseResult.Invalid(fileError));
-        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct, files);
+        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct, files, inTransaction);
     }
 
     /// <summary>The customer writes with files (portal).</summary>

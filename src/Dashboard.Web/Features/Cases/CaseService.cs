@@ -23,18 +23,21 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     public const string SystemAuthorName = "System";
 
     /// <summary>A merchant answers. Moves the case to Awaiting customer; refused on a closed case.</summary>
-    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, long? expectedVersion = null, CancellationToken ct = default)
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, long? expectedVersion = null,
+        CaseCommitHook? inTransaction = null, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
-        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct);
+        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct, inTransaction: inTransaction);
     }
 
     /// <summary>A merchant changes priority and/or status (dashboard menus, PATCH).</summary>
-    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Author merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null, CancellationToken ct = default) =>
-        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantUpdates(merchant.DisplayName, priority, status), expectedVersion, null, null, ct);
+    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Author merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null,
+        CaseCommitHook? inTransaction = null, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantUpdates(merchant.DisplayName, priority, status), expectedVersion, null, null, ct, inTransaction: inTransaction);
 
-    public Task<CaseResult> MarkReadAsync(string storeId, string caseId, CancellationToken ct = default) =>
-        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantMarksRead(), null, null, null, ct);
+    /// <summary>Zeroes the unread count. <paramref name="inTransaction"/> runs only when there was something to change.</summary>
+    public Task<CaseResult> MarkReadAsync(string storeId, string caseId, CaseCommitHook? inTransaction = null, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantMarksRead(), null, null, null, ct, inTransaction: inTransaction);
 
     /// <summary>The customer writes (portal). Reopens a closed case.</summary>
     public Task<CaseResult> CustomerReplyAsync(string storeId, string caseId, string? body, CancellationToken ct = default)
@@ -91,7 +94,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     }
 
     private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
-        Author? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null)
+        Author? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null, CaseCommitHook? inTransaction = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.Include(c => c.Customer)
@@ -130,6 +133,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await CaseCounters.AdjustAsync(db, supportCase.StoreId, before, supportCase.Status, ct);
+            if (inTransaction is not null) await inTransaction(db, new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message), ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

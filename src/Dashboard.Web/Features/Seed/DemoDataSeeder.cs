@@ -146,7 +146,15 @@ public sealed class DemoDataSeeder(
         return order;
     }
 
-    /// <summary>Plays one conversation through the state machine to a chosen final status.</summary>
+    /// <summary>One step of a scripted conversation: how long after the previous one, and what happens.</summary>
+    private sealed record Step(TimeSpan After, CaseTrigger Trigger, AuthorKind? Kind = null, string? Name = null, string? Body = null);
+
+    /// <summary>
+    /// Scripts one conversation to a chosen final status, then plays it through the state machine at
+    /// times that end before <paramref name="now"/>: the script is written first so its length is known
+    /// and the case can start early enough. Nothing is adjusted after playing, so the stored case is
+    /// exactly what its timeline produces (a test replays every seeded timeline to check).
+    /// </summary>
     private void PlayCase(DashboardDbContext db, Store store, Order order, Customer customer, DemoCatalog.Topic topic,
         string merchant, DateTime now, int index)
     {
@@ -159,32 +167,18 @@ public sealed class DemoDataSeeder(
             _ => CaseStatus.Closed,
         };
         var priority = _random.Next(10) switch { 0 or 1 => CasePriority.Low, 7 or 8 => CasePriority.High, 9 => CasePriority.Urgent, _ => CasePriority.Normal };
-        // Closed cases are older; waiting ones recent.
-        var t = now.AddHours(-(target == CaseStatus.Closed ? _random.Next(200, 1400) : _random.Next(2, 400)));
-        var c = new SupportCase { StoreId = store.Id, CustomerId = customer.Id, OrderId = order.Id, Subject = Fill(topic.Subject), CreatedAt = t };
-        c.Apply(CaseWorkflow.Open(priority, t));
-        var sequence = 0;
-        var messages = new List<CaseMessage> { Message(c, AuthorKind.Customer, customer.DisplayName, Fill(topic.Opening), t, sequence++) };
 
-        DateTime Later() => t = t.AddMinutes(_random.Next(20, 60 * 20));
-        void Do(CaseTrigger trigger, AuthorKind? kind = null, string? name = null, string? body = null)
-        {
-            var decision = CaseWorkflow.Apply(c.ToState(), trigger, Later());
-            c.Apply(decision.NewState);
-            if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, t, sequence++));
-            foreach (var line in decision.Trail) messages.Add(Message(c, AuthorKind.System, CaseService.SystemAuthorName, line, t, sequence++));
-        }
-        void MerchantReply() => Do(new CaseTrigger.MerchantReplies(merchant), AuthorKind.Merchant, merchant, Fill(Pick(topic.MerchantReplies)));
-        void CustomerReply() => Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, Fill(Pick(topic.CustomerFollowUps)));
-
-        if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
-            messages.Add(Message(c, AuthorKind.System, "Auto-reply", autoReply, t, sequence++));
+        var steps = new List<Step>();
+        TimeSpan Gap() => TimeSpan.FromMinutes(_random.Next(20, 60 * 20));
+        void MerchantReply() => steps.Add(new(Gap(), new CaseTrigger.MerchantReplies(merchant), AuthorKind.Merchant, merchant, Fill(Pick(topic.MerchantReplies))));
+        void CustomerReply(string? body = null) =>
+            steps.Add(new(Gap(), new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, body ?? Fill(Pick(topic.CustomerFollowUps))));
 
         var rounds = _random.Next(3);
         switch (target)
         {
             case CaseStatus.Open:
-                if (_random.Next(2) == 0) Do(new CaseTrigger.MerchantMarksRead());
+                if (_random.Next(2) == 0) steps.Add(new(Gap(), new CaseTrigger.MerchantMarksRead()));
                 break;
             case CaseStatus.AwaitingMerchant:
                 for (var r = 0; r < rounds; r++) { MerchantReply(); CustomerReply(); }
@@ -199,31 +193,48 @@ public sealed class DemoDataSeeder(
                 MerchantReply();
                 switch (_random.Next(3))
                 {
-                    case 0: Do(new CaseTrigger.MerchantUpdates(merchant, null, CaseStatus.Closed)); break;
-                    case 1: Do(new CaseTrigger.CustomerCloses()); break;
+                    case 0: steps.Add(new(Gap(), new CaseTrigger.MerchantUpdates(merchant, null, CaseStatus.Closed))); break;
+                    case 1: steps.Add(new(Gap(), new CaseTrigger.CustomerCloses())); break;
                     default:
-                        t = c.LastMessageAt.AddDays(store.AutoCloseDays);
-                        Do(new CaseTrigger.AutoClose(TimeSpan.FromDays(store.AutoCloseDays)));
+                        var idle = TimeSpan.FromDays(store.AutoCloseDays);
+                        steps.Add(new(idle + Gap(), new CaseTrigger.AutoClose(idle)));
                         break;
                 }
                 break;
         }
-
-        if (index % 37 == 5 && c.Status != CaseStatus.Closed)
-            Do(new CaseTrigger.EscalationSignal(Pick(DemoCatalog.EscalationReasons)));
+        if (index % 37 == 5 && target != CaseStatus.Closed)
+            steps.Add(new(Gap(), new CaseTrigger.EscalationSignal(Pick(DemoCatalog.EscalationReasons))));
         if (index == 3)
         {
             // The escalated case: a refund disagreement where platform support steps in.
-            c.Subject = Fill("Refund not received for {order}, opening a dispute");
-            if (c.Status == CaseStatus.Closed) Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, "This is not resolved.");
-            Do(new CaseTrigger.EscalationSignal("dispute risk"));
-            Do(new CaseTrigger.SupportPosts(), AuthorKind.Support, CaseWorkflow.SupportBrand,
-                Fill("Hello both, this is Pandabase Support. The customer has told their bank they intend to dispute {order}. Merchant: could you confirm whether the licence was activated? Customer: please hold off on the dispute for 48 hours while we look into it; we will make sure this is resolved fairly."));
+            if (target == CaseStatus.Closed) CustomerReply("This is not resolved.");
+            steps.Add(new(Gap(), new CaseTrigger.EscalationSignal("dispute risk")));
+            steps.Add(new(Gap(), new CaseTrigger.SupportPosts(), AuthorKind.Support, CaseWorkflow.SupportBrand,
+                Fill("Hello both, this is Pandabase Support. The customer has told their bank they intend to dispute {order}. Merchant: could you confirm whether the licence was activated? Customer: please hold off on the dispute for 48 hours while we look into it; we will make sure this is resolved fairly.")));
         }
-        if (c.LastMessageAt > now) c.LastMessageAt = now.AddMinutes(-index);
-        if (c.UpdatedAt > now) c.UpdatedAt = now.AddMinutes(-index);
-        if (c.ClosedAt > now) c.ClosedAt = now.AddMinutes(-index);
-        foreach (var m in messages.Where(m => m.CreatedAt > now)) m.CreatedAt = now.AddMinutes(-index);
+
+        // Closed cases ended long ago; the others had their last event recently.
+        var end = now.AddMinutes(-(target == CaseStatus.Closed ? _random.Next(200 * 60, 1400 * 60) : _random.Next(30, 400 * 60)));
+        var t = end - steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.After);
+        var c = new SupportCase
+        {
+            StoreId = store.Id, CustomerId = customer.Id, OrderId = order.Id, CreatedAt = t,
+            Subject = index == 3 ? Fill("Refund not received for {order}, opening a dispute") : Fill(topic.Subject),
+        };
+        c.Apply(CaseWorkflow.Open(priority, t));
+        var sequence = 0;
+        var messages = new List<CaseMessage> { Message(c, AuthorKind.Customer, customer.DisplayName, Fill(topic.Opening), t, sequence++) };
+        if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
+            messages.Add(Message(c, AuthorKind.System, "Auto-reply", autoReply, t, sequence++));
+
+        foreach (var step in steps)
+        {
+            t += step.After;
+            var decision = CaseWorkflow.Apply(c.ToState(), step.Trigger, t);
+            c.Apply(decision.NewState);
+            if (decision.AppendsMessage) messages.Add(Message(c, step.Kind!.Value, step.Name!, step.Body!, t, sequence++));
+            foreach (var line in decision.Trail) messages.Add(Message(c, AuthorKind.System, CaseService.SystemAuthorName, line, t, sequence++));
+        }
 
         db.Cases.Add(c);
         db.CaseMessages.AddRange(messages);
