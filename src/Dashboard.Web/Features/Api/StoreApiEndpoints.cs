@@ -35,12 +35,12 @@ public static class StoreApiEndpoints
         store.MapPatch("/cases/{caseId}", UpdateCase).WithName("UpdateCase").WithSummary("Update priority or status")
             .WithDescription("At least one of priority, status. → CLOSED from any non-closed state; → OPEN only from CLOSED; → AWAITING_CUSTOMER from any non-closed state; AWAITING_MERCHANT is refused. Optional If-Match: the case version (ETag); a stale version is 409. Requires CASES_WRITE.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).WithMetadata(new ApiRequestBody(typeof(PatchCaseRequest)))
-            .ProducesApi<ApiCase>(200, 400, 404, 409, 413);
+            .ProducesApi<ApiCase>(200, 400, 404, 409, 413, 415);
 
         store.MapPost("/cases/{caseId}/messages", PostMessage).WithName("ReplyToCase").WithSummary("Reply to the customer")
             .WithDescription("Posts a merchant reply as JSON {\"body\"} or multipart/form-data (field body, up to 5 files parts: PNG, JPEG, GIF, WebP, PDF, plain text or ZIP, checked by content, 10 MB each; too large → 413) (1–4,000 characters after trimming), authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).AddEndpointFilter<IdempotencyFilter>()
-            .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 422);
+            .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 415, 422, 507);
 
         store.MapPost("/cases/{caseId}/read", MarkRead).WithName("MarkCaseRead").WithSummary("Mark a case read")
             .WithDescription("Sets unreadCount to 0 and returns the case. Idempotency-Key accepted. Requires CASES_WRITE.")
@@ -147,8 +147,21 @@ public static class StoreApiEndpoints
             // multipart/form-data: field "body" plus up to 5 "files" parts, checked by content as they
             // stream in (never buffered whole); a refusal leaves nothing stored.
             var read = await intake.ReadMultipartAsync(http.Request, ct);
-            if (!read.Succeeded) return read.Status == StatusCodes.Status413PayloadTooLarge ? ApiResult.TooLarge(read.Error!) : ApiResult.BadRequest(read.Error!);
-            outcome = await cases.ReplyAsync(storeId, caseId, author, read.Body, read.Files, inTransaction: answer.Hook, ct: ct);
+            if (!read.Succeeded) return read.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ApiResult.TooLarge(read.Error!),
+                StatusCodes.Status507InsufficientStorage => ApiResult.Error(read.Status, "STORAGE_FULL", read.Error!),
+                _ => ApiResult.BadRequest(read.Error!),
+            };
+            try
+            {
+                outcome = await cases.ReplyAsync(storeId, caseId, author, read.Body, read.Files, inTransaction: answer.Hook, ct: ct);
+            }
+            catch
+            {
+                await intake.DiscardAsync(read); // staged bytes never outlive a reply that failed
+                throw;
+            }
             if (!outcome.Succeeded) await intake.DiscardAsync(read);
         }
         else
@@ -224,6 +237,7 @@ public static class StoreApiEndpoints
         CaseOutcome.NotFound => CaseNotFound(),
         CaseOutcome.Refused or CaseOutcome.Invalid => ApiResult.BadRequest(outcome.Error ?? "Refused"),
         CaseOutcome.Conflict => ApiResult.Conflict("The case was changed by another request at the same time; fetch it again and retry"),
+        CaseOutcome.StorageFull => ApiResult.Error(StatusCodes.Status507InsufficientStorage, "STORAGE_FULL", outcome.Error!),
         CaseOutcome.Ok => throw new InvalidOperationException("Not a failure"),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Outcome, null),
     };

@@ -8,7 +8,7 @@ namespace Dashboard.Web.Features.Attachments;
 
 /// <summary>
 /// A multipart reply read by <see cref="AttachmentIntake"/>: the body text and the staged files, or the
-/// status (400/413) and message to answer with. Nothing is staged when it failed.
+/// status (400/413, 507 when the attachment store is full) and message to answer with. Nothing is staged when it failed.
 /// </summary>
 public sealed record IntakeResult(string? Body, IReadOnlyList<AttachmentUpload> Files, int Status = StatusCodes.Status200OK, string? Error = null)
 {
@@ -81,6 +81,10 @@ public sealed class AttachmentIntake(AttachmentVault vault)
                     return await FailAsync(staged, StatusCodes.Status400BadRequest, $"Unknown form field \"{name}\": expected body and files");
                 }
             }
+        }
+        catch (AttachmentStorageFullException)
+        {
+            return await FailAsync(staged, StatusCodes.Status507InsufficientStorage, AttachmentStorageFullException.Explanation);
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not FileTooLargeException)
         {

@@ -40,12 +40,12 @@ public sealed partial class CaseService
         return null;
     }
 
-    private sealed record CommittedAttachments(IReadOnlyList<Attachment> Attachments, string? Error);
+    private sealed record CommittedAttachments(IReadOnlyList<Attachment> Attachments, CaseResult? Failure);
 
     private async Task<CommittedAttachments> CommitAttachmentsAsync(IReadOnlyList<AttachmentUpload>? files, SupportCase supportCase, CaseMessage? message, DateTime now, CancellationToken ct)
     {
         if (files is not { Count: > 0 }) return new([], null);
-        if (message is null || attachments is null) return new([], "Attachments need a message");
+        if (message is null || attachments is null) return new([], CaseResult.Invalid("Attachments need a message"));
         var done = new List<Attachment>(files.Count);
         try
         {
@@ -55,10 +55,15 @@ public sealed partial class CaseService
                 if (error is not null)
                 {
                     await DiscardAttachmentsAsync(done);
-                    return new([], error);
+                    return new([], CaseResult.Invalid(error));
                 }
                 done.Add(attachment!);
             }
+        }
+        catch (AttachmentStorageFullException)
+        {
+            await DiscardAttachmentsAsync(done);
+            return new([], new CaseResult(CaseOutcome.StorageFull, AttachmentStorageFullException.Explanation));
         }
         catch
         {

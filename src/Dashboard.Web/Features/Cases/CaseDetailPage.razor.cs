@@ -49,7 +49,7 @@ public sealed partial class CaseDetailPage
             _live = new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
             _subscription = Feed.Subscribe(storeId, change =>
             {
-                if (change.CaseId == _detail?.Case.Id) _live.Request();
+                if (change.Concerns(_detail?.Case.Id)) _live.Request();
                 return Task.CompletedTask;
             });
         }

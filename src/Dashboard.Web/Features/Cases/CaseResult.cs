@@ -13,6 +13,8 @@ public enum CaseOutcome
     Invalid,
     /// <summary>Someone else changed the case first; reload and try again.</summary>
     Conflict,
+    /// <summary>The attachment store is full: nothing was saved; <see cref="CaseResult.Error"/> says so.</summary>
+    StorageFull,
 }
 
 /// <summary>What a case command did. Surfaces map it to a snackbar or an HTTP status.</summary>

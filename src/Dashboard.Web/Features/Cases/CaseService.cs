@@ -127,7 +127,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
 
         // Attachment bytes go to their final keys before the transaction and are deleted if it fails.
         var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
-        if (committed.Error is { } attachmentError) return CaseResult.Invalid(attachmentError);
+        if (committed.Failure is { } attachmentFailure) return attachmentFailure;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

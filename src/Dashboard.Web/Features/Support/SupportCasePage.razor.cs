@@ -47,7 +47,7 @@ public sealed partial class SupportCasePage
         _live ??= new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
         _subscription = Feed.Subscribe(_detail.Case.StoreId, change =>
         {
-            if (change.CaseId == _detail?.Case.Id) _live.Request();
+            if (change.Concerns(_detail?.Case.Id)) _live.Request();
             return Task.CompletedTask;
         });
     }
