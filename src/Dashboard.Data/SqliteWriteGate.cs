@@ -36,6 +36,9 @@ public sealed partial class SqliteWriteGate : IDbTransactionInterceptor, IDbComm
     [GeneratedRegex(@"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WriteStatement();
 
+    /// <summary>Whether no writer of this process holds the gate of <paramref name="dataSource"/> (a leak would stall every write).</summary>
+    public static bool IsFree(string dataSource) => !Gates.TryGetValue(dataSource, out var gate) || gate.CurrentCount == 1;
+
     private static SemaphoreSlim GateOf(DbConnection connection) => Gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1));
 
     private async ValueTask EnterAsync(DbConnection connection, CancellationToken ct)
