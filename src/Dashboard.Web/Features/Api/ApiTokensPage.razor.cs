@@ -31,7 +31,7 @@ public partial class ApiTokensPage
     protected override async Task OnInitializedAsync()
     {
         _scope = await Stores.GetAsync();
-        if (_scope?.IsOwner == true) await ReloadAsync();
+        if (_scope?.Satisfies(Policies.StoreOwner) == true) await ReloadAsync();
         _loaded = true;
     }
 

@@ -65,11 +65,11 @@ public sealed partial class CaseDetailPage
     private async Task ReloadAsync()
     {
         if (_scope?.StoreId is not { } storeId || !Ids.IsValid(CaseId, Ids.Case)) return;
-        _detail = await Queries.GetAsync(storeId, CaseId);
+        _detail = await Queries.GetAsync(storeId, CaseId, TimelineAudience.MerchantDashboard);
         _notFound = _detail is null;
     }
 
-    private Author Me => Author.Merchant(_scope!.DisplayName, _scope.UserId);
+    private Actor Me => Actor.Merchant(_scope!.DisplayName, _scope.UserId);
 
     private async Task<CaseResult> SendReplyAsync(ReplyDraft draft)
     {

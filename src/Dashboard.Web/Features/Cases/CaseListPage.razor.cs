@@ -70,7 +70,7 @@ public sealed partial class CaseListPage
         var scope = await Stores.GetAsync();
         if (scope?.StoreId is not { } storeId)
         {
-            if (scope?.IsPlatformSupport == true) Navigation.NavigateTo("/support/escalated", replace: true);
+            if (scope?.Satisfies(Policies.PlatformSupport) == true) Navigation.NavigateTo("/support/escalated", replace: true);
             _noStore = true;
             return;
         }
