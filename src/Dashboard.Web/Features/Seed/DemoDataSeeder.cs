@@ -53,7 +53,7 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
         await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
-        await Api.ApiTokenSeed.AddDemoTokensAsync(db, ct);
+        await Api.ApiTokenSeed.AddDemoTokensAsync(db, now, ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
         await attachmentDemo.SeedAsync(db, ct);
     }

@@ -14,6 +14,7 @@ public sealed partial class SupportCasePage
     [Inject] private SupportQueries Support { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
 
@@ -23,7 +24,6 @@ public sealed partial class SupportCasePage
     private bool _denied;
     private bool _notFound;
     private string? _loadedId;
-    private IDisposable? _subscription;
     private LiveRefresh? _live;
 
     private string Title => _denied ? "Access denied" : _notFound ? "Case not found · Support" : _detail is null ? "Case · Support" : $"{_detail.Case.Subject} · Case";
@@ -43,13 +43,9 @@ public sealed partial class SupportCasePage
         await ReloadAsync();
         if (_detail is null) return;
         _storeName = await Support.StoreNameAsync(_scope.UserId, _detail.Case.StoreId);
-        _subscription?.Dispose();
-        _live ??= new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
-        _subscription = Feed.Subscribe(_detail.Case.StoreId, change =>
-        {
-            if (change.CaseId == _detail?.Case.Id) _live.Request();
-            return Task.CompletedTask;
-        });
+        _live?.Dispose();
+        _live = LiveRefresh.Follow(Feed, _detail.Case.StoreId, change => change.CaseId == _detail?.Case.Id,
+            () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
     }
 
     private async Task ReloadAsync()
@@ -67,9 +63,5 @@ public sealed partial class SupportCasePage
         return result;
     }
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _live?.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }
