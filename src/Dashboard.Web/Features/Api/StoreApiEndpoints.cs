@@ -29,7 +29,7 @@ public static class StoreApiEndpoints
             .WithMetadata(new RequiredScope(ApiScopes.CasesRead)).ProducesApi<ApiCaseList>(200, 400);
 
         store.MapGet("/cases/{caseId}", GetCase).WithName("GetCase").WithSummary("Get a case with its messages")
-            .WithDescription("The case object plus its timeline (messages, SYSTEM trail lines included, oldest first). The ETag is the case version, usable as If-Match. Requires CASES_READ.")
+            .WithDescription("The case object plus its timeline (messages, auto-replies and SYSTEM trail lines, oldest first; internal notes never). The ETag is the case version, usable as If-Match. Requires CASES_READ.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesRead)).ProducesApi<ApiCaseDetail>(200, 400, 404);
 
         store.MapPatch("/cases/{caseId}", UpdateCase).WithName("UpdateCase").WithSummary("Update priority or status")
