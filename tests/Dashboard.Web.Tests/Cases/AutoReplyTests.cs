@@ -134,3 +134,25 @@ public class AutoReplyApiTests(AutoReplyApiTests.App app) : IClassFixture<AutoRe
         body.GetProperty("data").GetProperty("status").GetString().ShouldBe("OPEN");
     }
 }
+
+/// <summary>The auto-reply on the merchant's case page: the store's card, marked automatic.</summary>
+public class AutoReplyPageTests : CasePageTestBase
+{
+    [Fact]
+    public async Task The_case_page_shows_the_auto_reply_as_the_stores_automatic_reply()
+    {
+        await using (var db = Db.NewContext())
+            await db.Stores.Where(s => s.Id == Store.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.AutoReplyEnabled, true).SetProperty(x => x.AutoReplyText, "We answer within a day."));
+        var c = await OpenCaseAsync();
+
+        RenderProviders();
+        var page = Render<Features.Cases.CaseDetailPage>(p => p.Add(x => x.CaseId, c.Id));
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=timeline-entry]").Count.ShouldBe(2));
+        var auto = page.Find("[data-testid=timeline-entry][data-entry-kind=auto-reply]");
+        auto.TextContent.ShouldContain("We answer within a day.");
+        auto.TextContent.ShouldContain("Northwind Test");
+        auto.TextContent.ShouldContain("Automatic reply");
+    }
+}
