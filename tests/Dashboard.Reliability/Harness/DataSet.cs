@@ -2,12 +2,13 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Api;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Reliability.Harness;
 
@@ -76,8 +77,20 @@ public sealed class DataSet : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        var service = new CaseService(Factory, TimeProvider.System, new CaseChangeFeed(NullLogger<CaseChangeFeed>.Instance),
-            new CaseEmails(Options.Create(new PortalOptions())));
+        // The product's own registrations, as the host does them: opening a case runs its effects (the merchant's email).
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:DataDirectory"] = Directory }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDashboardData(config);
+        services.AddStores(config);
+        services.AddLive(config);
+        services.AddEmail(config);
+        services.AddAttachments(config);
+        services.AddCases(config);
+        await using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<CaseService>();
         var ids = new List<string>(caseCount);
         for (var i = 0; i < caseCount; i++)
         {

@@ -128,7 +128,7 @@ public class IdempotencyClaimTests : IAsyncLifetime
         }
         var lost = new IdempotencyClaim("tok_x", "k", "the-first-attempt");
 
-        await Should.ThrowAsync<IdempotencyClaimLostException>(() => _db.CaseService().ReplyAsync(store.Id, c.Id, Author.Merchant("Theo"), "Too late",
+        await Should.ThrowAsync<IdempotencyClaimLostException>(() => _db.CaseService().ReplyAsync(store.Id, c.Id, Actor.Merchant("Theo"), "Too late",
             inTransaction: (db, _, ct) => lost.RecordAsync(db, ApiResult.Ok("answer"), ct)));
 
         await using var check = _db.NewContext();
@@ -150,7 +150,7 @@ public class IdempotencyClaimTests : IAsyncLifetime
         }
         var claim = new IdempotencyClaim("tok_x", "k", "mine");
 
-        var result = await _db.CaseService().ReplyAsync(store.Id, c.Id, Author.Merchant("Theo"), "On time",
+        var result = await _db.CaseService().ReplyAsync(store.Id, c.Id, Actor.Merchant("Theo"), "On time",
             inTransaction: (db, change, ct) => claim.RecordAsync(db, ApiResult.Ok(change.Message!.Body, 201), ct));
 
         result.Outcome.ShouldBe(CaseOutcome.Ok);

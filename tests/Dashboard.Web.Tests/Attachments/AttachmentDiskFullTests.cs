@@ -52,7 +52,7 @@ public sealed class AttachmentDiskFullTests : IAsyncLifetime
     {
         if (!_mounted) Assert.Skip("mounting a tmpfs needs root; tests/test.sh runs as root in CI");
         var vault = new AttachmentVault(new FileSystemAttachmentStorage(_folder), Options.Create(new AttachmentOptions()), _db.Clock, NullLogger<AttachmentVault>.Instance);
-        var cases = new CaseService(_db.Factory, _db.Clock, _db.Feed, attachments: vault);
+        var cases = _db.CaseService(vault: vault);
         var (store, c) = await AttachmentTestData.AddStoreWithCaseAsync(_db.Factory, cases, _db.Clock.UtcNow);
         var text = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("activation log line\n", 100 * 1024 / 20)));
 
@@ -60,7 +60,7 @@ public sealed class AttachmentDiskFullTests : IAsyncLifetime
         var first = (await vault.StageAsync("log-1.txt", new MemoryStream(text))).File!;
         var second = (await vault.StageAsync("log-2.txt", new MemoryStream(text))).File!;
         await Should.ThrowAsync<AttachmentStorageFullException>(() => vault.StageAsync("log-3.txt", new MemoryStream(text)));
-        var refused = await cases.ReplyAsync(store.Id, c.Id, Author.Merchant("Ada"), "Logs attached", [first.ToUpload(), second.ToUpload()]);
+        var refused = await cases.ReplyAsync(store.Id, c.Id, Actor.Merchant("Ada"), "Logs attached", [first.ToUpload(), second.ToUpload()]);
 
         refused.Outcome.ShouldBe(CaseOutcome.StorageFull);
         refused.Error.ShouldBe(AttachmentStorageFullException.Explanation);

@@ -67,7 +67,7 @@ public class SqliteWriteGateTests : IAsyncLifetime
         var cases = new List<string>();
         for (var i = 0; i < 50; i++) cases.Add((await service.OpenAsync(store.Id, order.Id, $"Case {i}", "Hello")).Case!.Id);
 
-        var results = await Task.WhenAll(cases.Select(id => Task.Run(() => service.ReplyAsync(store.Id, id, Author.Merchant("Theo"), "On it"))));
+        var results = await Task.WhenAll(cases.Select(id => Task.Run(() => service.ReplyAsync(store.Id, id, Actor.Merchant("Theo"), "On it"))));
 
         results.ShouldAllBe(r => r.Outcome == CaseOutcome.Ok);
         SqliteWriteGate.IsFree(_file).ShouldBeTrue();

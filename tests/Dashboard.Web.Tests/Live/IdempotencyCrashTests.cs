@@ -42,7 +42,7 @@ public class IdempotencyCrashTests : IAsyncLifetime
     {
         var (store, _, order) = await _db.AddStoreAsync("Northwind Keys");
         var secret = await AddTokenAsync(store.Id);
-        var service = new CaseService(_db.Factory, TimeProvider.System, _db.Feed, new CaseEmails(Options.Create(new PortalOptions())));
+        var service = _db.CaseService(clock: TimeProvider.System);
         var replies = new List<Reply>();
         for (var i = 0; i < Replies; i++)
             replies.Add(new Reply((await service.OpenAsync(store.Id, order.Id, $"Case {i}", "Hello")).Case!.Id, Guid.NewGuid().ToString(), $"Reply number {i}"));

@@ -38,11 +38,11 @@ public class OutboxRestartTests : IAsyncLifetime
     public async Task After_a_kill_mid_send_the_restarted_app_sends_without_waiting_out_its_dead_lease()
     {
         var (store, _, order) = await _db.AddStoreAsync("Northwind Keys");
-        var service = new CaseService(_db.Factory, TimeProvider.System, _db.Feed, new CaseEmails(Options.Create(new PortalOptions())));
+        var service = _db.CaseService(clock: TimeProvider.System);
         for (var i = 0; i < 2; i++)
         {
             var c = (await service.OpenAsync(store.Id, order.Id, $"Case {i}", "Hello")).Case!;
-            (await service.ReplyAsync(store.Id, c.Id, Author.Merchant("Theo Merchant", "user-theo"), $"Answer {i}")).Outcome.ShouldBe(CaseOutcome.Ok);
+            (await service.ReplyAsync(store.Id, c.Id, Actor.Merchant("Theo Merchant", "user-theo"), $"Answer {i}")).Outcome.ShouldBe(CaseOutcome.Ok);
         }
         var expected = await Outbox(db => db.Outbox.Select(o => o.MessageIdHeader).ToListAsync());
 
@@ -138,7 +138,7 @@ public class ProcessIdentityTests : IAsyncLifetime
         var dead = OwnerOf(exited);
         await exited.WaitForExitAsync();
         var (store, _, order) = await _db.AddStoreAsync();
-        var service = new CaseService(_db.Factory, _db.Clock, _db.Feed, new CaseEmails(Options.Create(new PortalOptions())));
+        var service = _db.CaseService();
         for (var i = 0; i < 3; i++) await service.OpenAsync(store.Id, order.Id, $"Case {i}", "Hello");
         var leaseEnd = _db.Clock.UtcNow.AddMinutes(2);
         string?[] owners = [dead, OwnerOf(sleeper), ProcessIdentity.Format("another-machine", 4242, 0)];

@@ -66,8 +66,6 @@ public static class TimelineReplay
 {
     public sealed class ImpossibleException(string message) : Exception(message);
 
-    public const string AutoReplyAuthor = "Auto-reply";
-
     public static CaseState Play(IReadOnlyList<CaseMessage> timeline, TimeSpan autoClosePeriod, CasePriority currentPriority)
     {
         if (timeline.Count == 0 || timeline[0].AuthorKind != AuthorKind.Customer)
@@ -77,17 +75,18 @@ public static class TimelineReplay
         while (i < timeline.Count)
         {
             var entry = timeline[i];
-            if (entry is { AuthorKind: AuthorKind.System, AuthorName: AutoReplyAuthor }) { i++; continue; } // changes nothing (spec)
+            // Auto-replies and notes change nothing about the case (spec: "the case still reads as unanswered").
+            if (entry.Kind is CaseEntryKind.AutoReply or CaseEntryKind.TeamNote or CaseEntryKind.StaffNote) { i++; continue; }
             var trigger = TriggerOf(entry, autoClosePeriod);
             var decision = CaseWorkflow.Decide(state, trigger, entry.CreatedAt);
             if (!decision.IsAllowed)
                 throw new ImpossibleException($"\"{Short(entry.Body)}\" at {entry.CreatedAt:O} is refused by the state machine: {decision.Refusal}");
             // A message carries its own trail lines right after it; a trail-only trigger is its first line.
             var next = decision.AppendsMessage ? i + 1 : i;
-            foreach (var line in decision.Trail)
+            foreach (var line in decision.TrailLines)
             {
-                if (next >= timeline.Count || timeline[next].AuthorKind != AuthorKind.System || timeline[next].Body != line)
-                    throw new ImpossibleException($"after \"{Short(entry.Body)}\" the state machine writes \"{line}\", the timeline has \"{(next < timeline.Count ? Short(timeline[next].Body) : "nothing")}\"");
+                if (next >= timeline.Count || timeline[next].AuthorKind != AuthorKind.System || timeline[next].Body != line.Text || timeline[next].Kind != line.Kind)
+                    throw new ImpossibleException($"after \"{Short(entry.Body)}\" the state machine writes \"{line.Text}\" ({line.Kind}), the timeline has \"{(next < timeline.Count ? Short(timeline[next].Body) : "nothing")}\"");
                 next++;
             }
             if (next == i) throw new ImpossibleException($"\"{Short(entry.Body)}\" changes nothing the timeline shows");

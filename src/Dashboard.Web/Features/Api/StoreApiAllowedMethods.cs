@@ -12,7 +12,7 @@ public sealed class StoreApiAllowedMethods(EndpointDataSource endpoints)
 {
     private readonly Lazy<IReadOnlyList<(TemplateMatcher Matcher, IReadOnlyList<string> Methods)>> _routes = new(() =>
         endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith(StoreApiSetup.PathPrefix + "/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith(StoreApiFeature.PathPrefix + "/", StringComparison.Ordinal) == true)
             .Select(e => (Pattern: e.RoutePattern.RawText!, Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
             .Where(e => e.Methods.Count > 0)
             .GroupBy(e => e.Pattern, StringComparer.OrdinalIgnoreCase)
