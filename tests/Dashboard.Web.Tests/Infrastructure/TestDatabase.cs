@@ -3,6 +3,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -35,6 +36,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public CaseQueries CaseQueries() => new(Factory);
 
     public DashboardDbContext NewContext() => Factory.CreateDbContext();
+
+    /// <summary>A factory on the same database file whose contexts also run <paramref name="interceptors"/>
+    /// (to hold a write at a chosen point, e.g. until a second writer has loaded the same row).</summary>
+    public IDbContextFactory<DashboardDbContext> FactoryWith(params IInterceptor[] interceptors) => new SqliteFileFactory(Directory, interceptors);
 
     /// <summary>A store with its counters row, a customer and a completed order.</summary>
     public async Task<(Store Store, Customer Customer, Order Order)> AddStoreAsync(string name = "Test Store", string? id = null)
@@ -70,14 +75,15 @@ public sealed class TestDatabase : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private sealed class SqliteFileFactory(string directory) : IDbContextFactory<DashboardDbContext>
+    private sealed class SqliteFileFactory(string directory, params IInterceptor[] interceptors) : IDbContextFactory<DashboardDbContext>
     {
-        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory);
+        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory, interceptors);
 
-        private static DbContextOptions<DashboardDbContext> Build(string directory)
+        private static DbContextOptions<DashboardDbContext> Build(string directory, IInterceptor[] interceptors)
         {
             var builder = new DbContextOptionsBuilder<DashboardDbContext>();
             DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, directory);
+            if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
             return builder.Options;
         }
 

@@ -14,6 +14,7 @@ public sealed partial class CaseDetailPage
     [Inject] private CaseService Cases { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
@@ -46,7 +47,7 @@ public sealed partial class CaseDetailPage
         }
         if (_subscription is null)
         {
-            _live = new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
+            _live = new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500), Clock);
             _subscription = Feed.Subscribe(storeId, change =>
             {
                 if (change.CaseId == _detail?.Case.Id) _live.Request();

@@ -16,6 +16,7 @@ public sealed partial class CaseListPage
     [Inject] private CaseQueries Queries { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ILogger<CaseListPage> Logger { get; set; } = null!;
 
@@ -75,7 +76,7 @@ public sealed partial class CaseListPage
             return;
         }
         _storeId = storeId;
-        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
+        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500), Clock);
         _subscription = Feed.Subscribe(storeId, _ => { _live.Request(); return Task.CompletedTask; });
     }
 

@@ -29,6 +29,7 @@ public sealed class CasePresence : IDisposable
     private readonly ILogger<CasePresence> _logger;
     internal readonly CaseChangeFeed Feed;
     internal readonly IDbContextFactory<DashboardDbContext> DbFactory;
+    internal TimeProvider Clock => _clock;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, Entry>> _byCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CasePresenceSession>> _local = new(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ public sealed class CasePresence : IDisposable
         _clock = clock;
         _logger = logger;
         _transport.Received += OnReceived;
-        _timer = TimeProvider.System.CreateTimer(_ => Tick(), null, Heartbeat, Heartbeat);
+        _timer = clock.CreateTimer(_ => Tick(), null, Heartbeat, Heartbeat);
     }
 
     /// <summary>Local sessions (open case pages in this instance). Back to 0 when every page closed.</summary>
@@ -231,7 +232,7 @@ public sealed class CasePresenceSession : IDisposable
     {
         if (_disposed != 0) return;
         if (!hasDraft) { StopTyping(); return; }
-        var now = DateTime.UtcNow;
+        var now = _presence.Clock.GetUtcNow().UtcDateTime;
         _draftSince ??= now;
         if (now - _lastTypingSent < CasePresence.TypingResend) return;
         _lastTypingSent = now;

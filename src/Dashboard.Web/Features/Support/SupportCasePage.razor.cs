@@ -15,6 +15,7 @@ public sealed partial class SupportCasePage
     [Inject] private SupportQueries Support { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
 
@@ -44,7 +45,7 @@ public sealed partial class SupportCasePage
         if (_detail is null) return;
         _storeName = await Support.StoreNameAsync(_detail.Case.StoreId);
         _subscription?.Dispose();
-        _live ??= new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
+        _live ??= new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500), Clock);
         _subscription = Feed.Subscribe(_detail.Case.StoreId, change =>
         {
             if (change.CaseId == _detail?.Case.Id) _live.Request();
