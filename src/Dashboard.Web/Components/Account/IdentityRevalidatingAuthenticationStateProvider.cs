@@ -52,7 +52,7 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuth
             while (await timer.WaitForNextTickAsync(ct))
             {
                 bool valid;
-                try { valid = await ValidateAsync(state, ct); }
+                try { valid = await ValidateAsync(state); }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     _logger.LogError(ex, "Revalidating the session failed; signing it out");
@@ -68,7 +68,7 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuth
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* a new state replaced this loop */ }
     }
 
-    private async Task<bool> ValidateAsync(AuthenticationState state, CancellationToken ct)
+    private async Task<bool> ValidateAsync(AuthenticationState state)
     {
         await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
