@@ -11,7 +11,7 @@ namespace Dashboard.Web.Tests.Cases;
 public class CaseServiceTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private static readonly Author Ada = Author.Merchant("Ada Merchant", "user-ada");
+    private static readonly Actor Ada = Actor.Merchant("Ada Merchant", "user-ada");
 
     public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
@@ -25,7 +25,7 @@ public class CaseServiceTests : IAsyncLifetime
         var result = await _db.CaseService().ReplyAsync(store.Id, c.Id, Ada, "  Here is your key.  ");
 
         result.Outcome.ShouldBe(CaseOutcome.Ok);
-        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id))!;
+        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
         detail.Case.Status.ShouldBe(CaseStatus.AwaitingCustomer);
         detail.Case.UnreadCount.ShouldBe(0);
         detail.Messages.Select(m => (m.AuthorKind, m.Body)).ShouldBe([
@@ -47,7 +47,7 @@ public class CaseServiceTests : IAsyncLifetime
 
         result.Outcome.ShouldBe(CaseOutcome.Refused);
         result.Error.ShouldBe("Case is closed; reopen it to reply");
-        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id))!;
+        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
         detail.Messages.ShouldNotContain(m => m.Body == "Hello?");
     }
 
@@ -82,7 +82,7 @@ public class CaseServiceTests : IAsyncLifetime
         var c = await _db.OpenCaseAsync(store.Id, order.Id);
 
         (await _db.CaseService().ReplyAsync(other.Id, c.Id, Ada, "hi")).Outcome.ShouldBe(CaseOutcome.NotFound);
-        (await _db.CaseQueries().GetAsync(other.Id, c.Id)).ShouldBeNull();
+        (await _db.CaseQueries().GetAsync(other.Id, c.Id, TimelineAudience.MerchantDashboard)).ShouldBeNull();
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public class CaseServiceTests : IAsyncLifetime
         var seenVersion = c.Version;
 
         (await _db.CaseService().UpdateAsync(store.Id, c.Id, Ada, CasePriority.High, null, seenVersion)).Outcome.ShouldBe(CaseOutcome.Ok);
-        var second = await _db.CaseService().UpdateAsync(store.Id, c.Id, Author.Merchant("Bo"), CasePriority.Low, null, seenVersion);
+        var second = await _db.CaseService().UpdateAsync(store.Id, c.Id, Actor.Merchant("Bo"), CasePriority.Low, null, seenVersion);
 
         second.Outcome.ShouldBe(CaseOutcome.Conflict);
-        (await _db.CaseQueries().GetAsync(store.Id, c.Id))!.Case.Priority.ShouldBe(CasePriority.High);
+        (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.Priority.ShouldBe(CasePriority.High);
     }
 
     [Fact]
@@ -107,21 +107,22 @@ public class CaseServiceTests : IAsyncLifetime
         // Two real writers through the service: each has loaded the case and asked the rules before
         // either starts its transaction (the barrier holds both at the transaction's start).
         var bothLoaded = new TransactionBarrier(writers: 2);
-        var service = new CaseService(_db.FactoryWith(bothLoaded), _db.Clock, _db.Feed);
+        var service = _db.CaseService(factory: _db.FactoryWith(bothLoaded));
 
         var results = await Task.WhenAll(
             Task.Run(() => service.ReplyAsync(store.Id, c.Id, Ada, "Here is your key.")),
-            Task.Run(() => service.UpdateAsync(store.Id, c.Id, Author.Merchant("Bo Merchant"), null, CaseStatus.Closed)));
+            Task.Run(() => service.UpdateAsync(store.Id, c.Id, Actor.Merchant("Bo Merchant"), null, CaseStatus.Closed)));
 
         results.Select(r => r.Outcome).ShouldBe([CaseOutcome.Ok, CaseOutcome.Conflict], ignoreOrder: true);
         results.Single(r => r.Outcome == CaseOutcome.Conflict).Error.ShouldBe(CaseResult.ConflictMessage);
         var replyWon = results[0].Outcome == CaseOutcome.Ok;
-        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id))!;
+        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
         detail.Case.Version.ShouldBe(c.Version + 1, "one write, one version");
         detail.Case.Status.ShouldBe(replyWon ? CaseStatus.AwaitingCustomer : CaseStatus.Closed);
-        detail.Messages.Select(m => m.Body).Skip(1).ShouldBe(replyWon
+        string[] winnersEntries = replyWon
             ? ["Here is your key.", "Status changed from Open to Awaiting customer by Ada Merchant"]
-            : ["Status changed from Open to Closed by Bo Merchant"], "the winner's entries, none of the loser's");
+            : ["Status changed from Open to Closed by Bo Merchant"];
+        detail.Messages.Select(m => m.Body).Skip(1).ShouldBe(winnersEntries, "the winner's entries, none of the loser's");
         var counts = await _db.CaseQueries().CountsAsync(store.Id);
         counts.ShouldBe(replyWon ? new TabCounts(0, 0, 1, 0) : new TabCounts(0, 0, 0, 1), "the loser's counter change rolled back with it");
         counts.ShouldBe(await RecountAsync(store.Id));
@@ -141,6 +142,7 @@ public class CaseServiceTests : IAsyncLifetime
         var a = (await _db.OpenCaseAsync(id, order.Id, "A")).Id;
         var b = (await _db.OpenCaseAsync(id, order.Id, "B")).Id;
         var c = (await _db.OpenCaseAsync(id, order.Id, "C")).Id;
+        var support = await _db.AddSupportUserAsync();
         await ExpectCounts("three cases opened", new TabCounts(0, 3, 0, 0));
         const CaseStatus Open = CaseStatus.Open, AwaitingCustomer = CaseStatus.AwaitingCustomer, Closed = CaseStatus.Closed;
 
@@ -173,7 +175,7 @@ public class CaseServiceTests : IAsyncLifetime
             ("stale version: conflict", () => s.UpdateAsync(id, b, Ada, null, Closed, expectedVersion: 0), CaseOutcome.Conflict, new(0, 0, 1, 2)),
             ("priority of a closed case", () => s.UpdateAsync(id, c, Ada, CasePriority.Urgent, null), CaseOutcome.Ok, new(0, 0, 1, 2)),
             ("mark read", () => s.MarkReadAsync(id, b), CaseOutcome.Ok, new(0, 0, 1, 2)),
-            ("support posts", () => s.SupportPostAsync(b, Author.Support("user-support"), "Hello from support"), CaseOutcome.Ok, new(0, 0, 1, 2)),
+            ("support posts", () => s.SupportPostAsync(b, support, "Hello from support"), CaseOutcome.Ok, new(0, 0, 1, 2)),
             ("escalation signal", () => s.EscalateAsync(b, "dispute risk"), CaseOutcome.Ok, new(0, 0, 1, 2)),
             ("customer replies: Closed → Awaiting merchant", () => s.CustomerReplyAsync(id, c, "10"), CaseOutcome.Ok, new(1, 0, 1, 1)),
         ];

@@ -30,7 +30,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         var transport = new InProcessCaseChangeTransport();
         _feed = new CaseChangeFeed(NullLogger<CaseChangeFeed>.Instance, transport);
         _presence = new CasePresence(transport, _feed, _db.Factory, _db.Clock, NullLogger<CasePresence>.Instance);
-        _cases = new CaseService(_db.Factory, _db.Clock, _feed);
+        _cases = _db.CaseService(feed: _feed);
         (_store, _, _order) = await _db.AddStoreAsync("Northwind Keys");
         await using (var db = _db.NewContext())
         {
@@ -120,7 +120,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
             .Add(b => b.ReplyWarningChanged, (string? w) => bound = w));
         cut.Instance.NotifyTyping();
 
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Theo Merchant", "user-theo"), "Done")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Theo Merchant", "user-theo"), "Done")).Outcome.ShouldBe(CaseOutcome.Ok);
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=presence-reply-warning]").TextContent.ShouldContain("Theo replied while you were typing — review before sending"));
         bound.ShouldBe("Theo replied while you were typing — review before sending");
@@ -138,12 +138,12 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
             .Add(b => b.ReplyWarningChanged, (string? w) => warnings.Add(w)));
 
         // No draft open: a colleague's reply is news, not a collision.
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Bo Colleague", "user-bo"), "No draft open")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Bo Colleague", "user-bo"), "No draft open")).Outcome.ShouldBe(CaseOutcome.Ok);
         cut.Instance.NotifyTyping();
         // The user's own reply (another tab) while typing is not a collision either.
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Ada Lovelace", UserId), "My own")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Ada Lovelace", UserId), "My own")).Outcome.ShouldBe(CaseOutcome.Ok);
         // The marker, published after both on the same feed: a colleague replying during the draft does warn.
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Theo Merchant", "user-theo"), "Done")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Theo Merchant", "user-theo"), "Done")).Outcome.ShouldBe(CaseOutcome.Ok);
 
         cut.WaitForAssertion(() => warnings.ShouldNotBeEmpty());
         warnings.ShouldBe(["Theo replied while you were typing — review before sending"], "neither earlier reply raised a warning");

@@ -1,13 +1,17 @@
 namespace Dashboard.Web.Features.Cases;
 
 /// <summary>
-/// Coalesces bursts of change events into at most one refresh per <c>interval</c>: the first request
-/// refreshes at once, a request within the interval is held until the interval has passed, and a
-/// request while one is held is dropped, since the held one will read the newest state anyway.
-/// Time comes from <see cref="TimeProvider"/> (a timer, not a sleeping task), so tests drive it.
+/// The live part of a page, in one place: follow a store's case changes, coalesce bursts into at
+/// most one refresh per <c>interval</c>, and stop both on dispose. A page holds one and disposes it.
+/// The first request refreshes at once, a request within the interval is held until the interval has
+/// passed, and a request while one is held is dropped, since the held one reads the newest state
+/// anyway. The hold is a timer of the injected <see cref="TimeProvider"/>, so tests drive it.
 /// </summary>
 public sealed class LiveRefresh : IDisposable
 {
+    /// <summary>How often a page refreshes at most while changes stream in.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly Func<Task> _refresh;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _clock;
@@ -16,6 +20,7 @@ public sealed class LiveRefresh : IDisposable
     private bool _pending;
     private bool _disposed;
     private long? _lastRun;
+    private IDisposable? _subscription;
 
     public LiveRefresh(Func<Task> refresh, TimeSpan interval, TimeProvider clock)
     {
@@ -23,6 +28,21 @@ public sealed class LiveRefresh : IDisposable
         _interval = interval;
         _clock = clock;
         _timer = clock.CreateTimer(_ => Run(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Refreshes (on the component's dispatcher: pass <c>() =&gt; InvokeAsync(…)</c>) whenever a change of
+    /// <paramref name="storeId"/> that <paramref name="relevant"/> accepts arrives.
+    /// </summary>
+    public static LiveRefresh Follow(CaseChangeFeed feed, string storeId, Func<CaseChange, bool> relevant, Func<Task> refresh, TimeProvider clock)
+    {
+        var live = new LiveRefresh(refresh, DefaultInterval, clock);
+        live._subscription = feed.Subscribe(storeId, change =>
+        {
+            if (relevant(change)) live.Request();
+            return Task.CompletedTask;
+        });
+        return live;
     }
 
     public void Request()
@@ -62,5 +82,6 @@ public sealed class LiveRefresh : IDisposable
     {
         lock (_gate) _disposed = true;
         _timer.Dispose();
+        _subscription?.Dispose();
     }
 }

@@ -6,14 +6,13 @@ using Microsoft.OpenApi;
 namespace Dashboard.Web.Features.Api;
 
 /// <summary>The Store API's wiring: one call for services, one for the pipeline and endpoints.</summary>
-public static class StoreApiSetup
+public static class StoreApiFeature
 {
     public const string DocumentName = "v2";
     public const string PathPrefix = "/v2";
 
-    public static void AddStoreApi(this WebApplicationBuilder builder)
+    public static IServiceCollection AddStoreApi(this IServiceCollection services, IConfiguration configuration)
     {
-        var services = builder.Services;
         services.AddOptions<StoreApiOptions>().BindConfiguration(StoreApiOptions.Section)
             .Validate(o => o.MaxRequestBodyBytes > 0, "StoreApi:MaxRequestBodyBytes must be positive")
             .Validate(o => o.IdempotencyRetention >= TimeSpan.FromHours(24), "StoreApi:IdempotencyRetention must be at least 24 hours")
@@ -66,6 +65,7 @@ public static class StoreApiSetup
                 }
             });
         });
+        return services;
     }
 
     public static void MapStoreApi(this WebApplication app)
@@ -101,7 +101,7 @@ public static class StoreApiSetup
         app.MapOpenApi("/{documentName}/openapi.json").AllowAnonymous();
         app.MapStoreApiEndpoints();
         app.MapGet("/api-docs", () => Results.Stream(
-                typeof(StoreApiSetup).Assembly.GetManifestResourceStream(DocsResource)
+                typeof(StoreApiFeature).Assembly.GetManifestResourceStream(DocsResource)
                     ?? throw new InvalidOperationException("API docs resource missing"), "text/html; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
     }

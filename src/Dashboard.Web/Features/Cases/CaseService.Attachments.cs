@@ -1,6 +1,7 @@
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Stores;
 
 // The attachment half of the case service: the same rule path (ChangeAsync) with files on the message.
 namespace Dashboard.Web.Features.Cases;
@@ -8,7 +9,7 @@ namespace Dashboard.Web.Features.Cases;
 public sealed partial class CaseService
 {
     /// <summary>A merchant answers with up to 5 staged files; message and attachments are saved together or not at all.</summary>
-    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, IReadOnlyList<AttachmentUpload> files, long? expectedVersion = null, CancellationToken ct = default)
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Actor merchant, string? body, IReadOnlyList<AttachmentUpload> files, long? expectedVersion = null, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
         if (CheckFiles(files) is { } fileError) return Task.FromResult(CaseResult.Invalid(fileError));
@@ -23,18 +24,19 @@ public sealed partial class CaseService
         return ChangeAsync(storeId, caseId, new CaseTrigger.CustomerReplies(), null, null, text, ct, files);
     }
 
-    /// <summary>Platform support writes with files.</summary>
-    public Task<CaseResult> SupportPostAsync(string caseId, Author support, string? body, IReadOnlyList<AttachmentUpload> files, CancellationToken ct = default)
+    /// <summary>Platform support writes with files. Refused unless the actor passes <see cref="Policies.PlatformSupport"/>.</summary>
+    public async Task<CaseResult> SupportPostAsync(string caseId, Actor support, string? body, IReadOnlyList<AttachmentUpload> files, CancellationToken ct = default)
     {
-        if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
-        if (CheckFiles(files) is { } fileError) return Task.FromResult(CaseResult.Invalid(fileError));
-        return ChangeAsync(null, caseId, new CaseTrigger.SupportPosts(), null, support, text, ct, files);
+        if (support.Kind != AuthorKind.Support || !await access.AllowsAsync(support.UserId, Policies.PlatformSupport, ct: ct))
+            return CaseResult.Forbidden;
+        if (Limits.ValidateBody(body, out var text) is { } error) return CaseResult.Invalid(error);
+        if (CheckFiles(files) is { } fileError) return CaseResult.Invalid(fileError);
+        return await ChangeAsync(null, caseId, new CaseTrigger.SupportPosts(), null, support, text, ct, files);
     }
 
-    private string? CheckFiles(IReadOnlyList<AttachmentUpload> files)
+    private static string? CheckFiles(IReadOnlyList<AttachmentUpload> files)
     {
         if (files.Count > Limits.AttachmentsPerMessageMax) return AttachmentVault.TooManyFiles;
-        if (files.Count > 0 && attachments is null) return "Attachments are not available";
         if (files.Select(f => f.StagingKey).Distinct().Count() != files.Count) return "The same file is attached twice";
         return null;
     }
@@ -44,7 +46,7 @@ public sealed partial class CaseService
     private async Task<CommittedAttachments> CommitAttachmentsAsync(IReadOnlyList<AttachmentUpload>? files, SupportCase supportCase, CaseMessage? message, DateTime now, CancellationToken ct)
     {
         if (files is not { Count: > 0 }) return new([], null);
-        if (message is null || attachments is null) return new([], "Attachments need a message");
+        if (message is null) return new([], "Attachments need a message");
         var done = new List<Attachment>(files.Count);
         try
         {
@@ -70,13 +72,13 @@ public sealed partial class CaseService
 
     private async Task DiscardAttachmentsAsync(IReadOnlyList<Attachment> committed)
     {
-        if (attachments is not null && committed.Count > 0)
+        if (committed.Count > 0)
             await attachments.DeleteQuietlyAsync(committed.Select(a => a.StorageKey));
     }
 
     private async Task ReleaseStagingAsync(IReadOnlyList<AttachmentUpload>? files)
     {
-        if (attachments is not null && files is { Count: > 0 })
+        if (files is { Count: > 0 })
             await attachments.DeleteQuietlyAsync(files.Select(f => f.StagingKey).Where(StorageKeys.IsStaging));
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Attachments;
 
-public static class AttachmentServices
+public static class AttachmentsFeature
 {
     /// <summary>Storage (file system or Azure Blob), validation, signed links, multipart intake, clean-up, demo files.</summary>
     public static IServiceCollection AddAttachments(this IServiceCollection services, IConfiguration configuration)
@@ -15,7 +15,7 @@ public static class AttachmentServices
                 "Attachments:AzureConnectionString is required when Attachments:Storage is AzureBlob")
             .ValidateOnStart();
 
-        var dataDirectory = Path.GetFullPath(configuration["Dashboard:DataDirectory"] ?? "data");
+        var dataDirectory = Infrastructure.DataDirectory.Of(configuration);
         services.AddSingleton<IAttachmentStorage>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AttachmentOptions>>().Value;
