@@ -54,7 +54,19 @@ public sealed class AppUnderTest : IAsyncDisposable
         await app.WaitForLineAsync(l => l.Contains(marker, StringComparison.Ordinal), 1, TimeSpan.FromMinutes(3));
         var line = app.Lines.First(l => l.Contains(marker, StringComparison.Ordinal));
         app.BaseAddress = new Uri(line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim());
+        await app.WaitUntilServingAsync(TimeSpan.FromMinutes(3));
         return app;
+    }
+
+    /// <summary>
+    /// Listening is not serving: on a loaded machine the first request of a cold process has taken over
+    /// 10 s (JIT, EF model). Ready means the sign-in page has been served once (no token, no data touched).
+    /// </summary>
+    private async Task WaitUntilServingAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout };
+        using var response = await http.GetAsync("/account/login");
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{Name} answered its sign-in page with {(int)response.StatusCode}");
     }
 
     public IReadOnlyList<string> Lines { get { lock (_lines) return [.. _lines]; } }

@@ -63,6 +63,7 @@ public static class LoadScenario
     private static async Task<List<string>> OrderIdsAsync(StoreApi api)
     {
         var page = await api.GetAsync(api.Cases + "?limit=100");
+        if (!page.Ok) throw new InvalidOperationException($"listing cases failed: {page.Status} {page.Body}{page.TransportError}");
         return JsonDocument.Parse(page.Body).RootElement.GetProperty("data").GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("orderId").GetString()!).Distinct().ToList();
     }
