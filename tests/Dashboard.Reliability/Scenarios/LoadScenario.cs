@@ -19,7 +19,7 @@ public static class LoadScenario
 
     public static async Task<Outcome> RunAsync(RunOptions options)
     {
-        await using var data = await DataSet.CreateAsync(options.Root, "load", cases: 1000);
+        await using var data = await DataSet.CreateAsync(options.Root, "load", cases: 400);
         await using var app = await AppUnderTest.StartAsync("app", data.Directory, options.AppSettings(new() { ["Outbox:Enabled"] = "false" }));
         using var api = new StoreApi(app.BaseAddress, DataSet.StoreId, data.Secret, TimeSpan.FromSeconds(10));
         var orders = await OrderIdsAsync(api);
