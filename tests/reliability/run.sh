@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Failures survived, measured from outside (docs/reliability.md). Not part of `dotnet test`.
 # Everything runs on 127.0.0.1: the app under test, redis-server, aiosmtpd. Bounded: every scenario
-# has a fixed length (about 12 minutes in all with the defaults; --smtp-down 300 adds four).
+# has a fixed length (all six took 23 minutes at load average 40 on 2 cores; --smtp-down 300 adds four).
 #
 #   tests/reliability/run.sh                      # every scenario, short defaults
 #   tests/reliability/run.sh crash --crash-rounds 11
