@@ -8,6 +8,7 @@ using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
+using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -72,6 +73,7 @@ public static class DashboardHost
         builder.AddStoreApi();
         Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
         services.AddAttachments(builder.Configuration);
+        services.AddTickets(builder.Configuration);
 
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
@@ -104,6 +106,7 @@ public static class DashboardHost
         app.MapAccountEndpoints();
         app.MapStoreApi();
         app.MapAttachments();
+        app.MapTickets();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>
