@@ -3,6 +3,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Seed;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Tickets;
 
@@ -61,26 +62,29 @@ public static class TicketDemoData
             new Line(Step.SupportCloses, HoursLater: 24 * 7)),
     ];
 
-    /// <summary>Adds the demo tickets and each store's counter to <paramref name="db"/> (saved by the caller).</summary>
-    public static void Add(DashboardDbContext db, DateTime now)
+    /// <summary>Adds the demo tickets and each store's counter to <paramref name="db"/> (saved by the caller); the demo users exist already.</summary>
+    public static async Task AddAsync(DashboardDbContext db, DateTime now, CancellationToken ct = default)
     {
+        // Members write under their user id (the thread says "You" to its author); "API" has none.
+        var userIds = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.DisplayName, u => u.Id, ct);
         foreach (var store in Scripts.GroupBy(s => s.StoreId))
         {
             var number = 0;
             // Oldest first, so numbers count up with time as they would have.
             foreach (var script in store.OrderByDescending(s => s.HoursAgo))
-                Play(db, script, ++number, now);
+                Play(db, script, ++number, now, userIds);
             db.TicketCounters.Add(new TicketCounter { StoreId = store.Key, LastNumber = number });
         }
     }
 
-    private static void Play(DashboardDbContext db, Script script, int number, DateTime now)
+    private static void Play(DashboardDbContext db, Script script, int number, DateTime now, IReadOnlyDictionary<string, string> userIds)
     {
         var t = now.AddHours(-script.HoursAgo);
         var ticket = new SupportTicket
         {
             Id = Guid.CreateVersion7(new DateTimeOffset(t)), StoreId = script.StoreId, Number = number, Subject = script.Subject,
             Category = script.Category, Severity = script.Severity, CreatedAt = t, Version = 1,
+            OpenedByUserId = userIds.GetValueOrDefault(script.Author),
         };
         ticket.Apply(TicketWorkflow.Open(t));
         var sequence = 0;
@@ -118,7 +122,8 @@ public static class TicketDemoData
         void Entry(TicketEntryKind kind, AuthorKind authorKind, string label, string body) => db.TicketMessages.Add(new TicketMessage
         {
             Id = Guid.CreateVersion7(new DateTimeOffset(t)), TicketId = ticket.Id, StoreId = ticket.StoreId, Kind = kind,
-            AuthorKind = authorKind, AuthorLabel = label, Body = body, CreatedAt = t, Sequence = sequence++,
+            AuthorKind = authorKind, AuthorLabel = label, AuthorUserId = userIds.GetValueOrDefault(kind == TicketEntryKind.StaffNote ? Support : label),
+            Body = body, CreatedAt = t, Sequence = sequence++,
         });
     }
 }
