@@ -1,7 +1,8 @@
 using Dashboard.Data.Entities;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Attachments;
-using Dashboard.Web.Features.Cases;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Support.Tickets;
@@ -34,16 +35,17 @@ public class TicketPagesTests : CasePageTestBase
         var feed = new TicketChangeFeed(new InProcessCaseChangeTransport(), NullLogger<TicketChangeFeed>.Instance);
         var vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(Db.Directory, "attachments")),
             Options.Create(new AttachmentOptions()), Db.Clock, NullLogger<AttachmentVault>.Instance);
-        _tickets = new TicketService(Db.Factory, Db.Clock, feed, new TicketEmails(Options.Create(new PortalOptions())), vault, NullLogger<TicketService>.Instance);
+        var access = new StoreAccess(Db.Factory);
+        _tickets = new TicketService(Db.Factory, Db.Clock, feed, new TicketEmails(Options.Create(new PortalOptions())), vault, access, NullLogger<TicketService>.Instance);
         Services.AddSingleton(feed);
         Services.AddSingleton(_tickets);
         Services.AddSingleton(new TicketQueries(Db.Factory));
-        Services.AddSingleton(new SupportTicketQueries(Db.Factory));
+        Services.AddSingleton(new SupportTicketQueries(Db.Factory, access));
     }
 
     private async Task<SupportTicket> OpenAsync(string body = Body, TicketSeverity severity = TicketSeverity.Normal, string? storeId = null, AppUser? by = null)
     {
-        var result = await _tickets.OpenAsync(storeId ?? Store.Id, Author.Merchant((by ?? User).DisplayName, (by ?? User).Id), new TicketDraft(body, Severity: severity));
+        var result = await _tickets.OpenAsync(storeId ?? Store.Id, Actor.Merchant((by ?? User).DisplayName, (by ?? User).Id), new TicketDraft(body, Severity: severity));
         result.Outcome.ShouldBe(TicketOutcome.Ok, result.Error);
         return result.Ticket!;
     }

@@ -64,7 +64,7 @@ public class TicketRedisFeedTests : IAsyncLifetime
         using var b = _b.Get<TicketChangeFeed>().SubscribeEveryStore(supportPage.Add);
 
         var tickets = _a.Get<TicketService>();
-        var opened = await tickets.OpenAsync(store.Id, Author.Merchant(member.DisplayName, member.Id), new TicketDraft("Our payouts are stuck since Monday."));
+        var opened = await tickets.OpenAsync(store.Id, Actor.Merchant(member.DisplayName, member.Id), new TicketDraft("Our payouts are stuck since Monday."));
         (await supportPage.WaitForAsync(c => c.Kind == TicketChangeKind.Opened, Wait)).ShouldNotBeNull("support's queue on B hears of the new ticket");
         await tickets.AddNoteAsync(opened.Ticket!.Id, staff.Id, "Internal only");
         await tickets.AnswerAsync(opened.Ticket.Id, staff.Id, "Released today.");

@@ -1,9 +1,9 @@
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Attachments;
-using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,9 +29,10 @@ public sealed class TicketTestKit : IAsyncDisposable
         Feed = new TicketChangeFeed(Transport, NullLogger<TicketChangeFeed>.Instance);
         Vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(db.Directory, "attachments")),
             Options.Create(new AttachmentOptions()), db.Clock, NullLogger<AttachmentVault>.Instance);
-        Service = new TicketService(db.Factory, db.Clock, Feed, Emails, Vault, NullLogger<TicketService>.Instance);
+        var access = new StoreAccess(db.Factory);
+        Service = new TicketService(db.Factory, db.Clock, Feed, Emails, Vault, access, NullLogger<TicketService>.Instance);
         Queries = new TicketQueries(db.Factory);
-        Support = new SupportTicketQueries(db.Factory);
+        Support = new SupportTicketQueries(db.Factory, access);
     }
 
     public static async Task<TicketTestKit> CreateAsync() => new(await TestDatabase.CreateAsync());
@@ -57,7 +58,7 @@ public sealed class TicketTestKit : IAsyncDisposable
         return user;
     }
 
-    public static Author As(AppUser member) => Author.Merchant(member.DisplayName, member.Id);
+    public static Actor As(AppUser member) => Actor.Merchant(member.DisplayName, member.Id);
 
     public async Task<StagedFile> StageAsync(string name, byte[] bytes)
     {

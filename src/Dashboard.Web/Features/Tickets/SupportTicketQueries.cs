@@ -1,15 +1,16 @@
 using Dashboard.Data;
 using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
+using Dashboard.Web.Features.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Tickets;
 
 /// <summary>
 /// Platform support's reads across every store: the queue (oldest unanswered first), a thread with its staff
-/// notes, and the store's context. Each call checks that the user is platform support; anyone else gets nothing.
+/// notes, and the store's context. Each call checks <see cref="Policies.PlatformSupport"/>; anyone else gets nothing (null or empty).
 /// </summary>
-public sealed class SupportTicketQueries(IDbContextFactory<DashboardDbContext> dbFactory)
+public sealed class SupportTicketQueries(IDbContextFactory<DashboardDbContext> dbFactory, StoreAccess access)
 {
     public const int RecentTickets = 5;
 
@@ -19,8 +20,8 @@ public sealed class SupportTicketQueries(IDbContextFactory<DashboardDbContext> d
     /// </summary>
     public async Task<TicketPage<TicketQueueRow>?> QueueAsync(string userId, TicketQueueQuery query, CancellationToken ct = default)
     {
+        if (!await access.AllowsAsync(userId, Policies.PlatformSupport, ct: ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSupportAsync(db, userId, ct)) return null;
         var tickets = db.Tickets.AsNoTracking();
         if (query.StoreId is { } storeId) tickets = tickets.Where(t => t.StoreId == storeId);
         if (query.Status is { } status) tickets = tickets.Where(t => t.Status == status);
@@ -45,8 +46,8 @@ public sealed class SupportTicketQueries(IDbContextFactory<DashboardDbContext> d
     /// <summary>Every store that has tickets, by name (the queue's store filter).</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> StoresWithTicketsAsync(string userId, CancellationToken ct = default)
     {
+        if (!await access.AllowsAsync(userId, Policies.PlatformSupport, ct: ct)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSupportAsync(db, userId, ct)) return [];
         var stores = await db.Stores.AsNoTracking().Where(s => db.Tickets.Any(t => t.StoreId == s.Id))
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         return stores.Select(s => (s.Id, s.Name)).ToList();
@@ -55,8 +56,8 @@ public sealed class SupportTicketQueries(IDbContextFactory<DashboardDbContext> d
     /// <summary>The thread with staff notes, and the store's context; null when missing or the user is not support.</summary>
     public async Task<(TicketThread Thread, TicketStoreContext Store)?> GetAsync(string userId, Guid ticketId, CancellationToken ct = default)
     {
+        if (!await access.AllowsAsync(userId, Policies.PlatformSupport, ct: ct)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSupportAsync(db, userId, ct)) return null;
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, ct);
         if (ticket is null) return null;
         var entries = await TicketQueries.EntriesAsync(db, ticket.Id, includeStaffNotes: true, ct);
@@ -74,7 +75,4 @@ public sealed class SupportTicketQueries(IDbContextFactory<DashboardDbContext> d
             store.CreatedAt, open, total, recent);
         return (new TicketThread(ticket, entries), context);
     }
-
-    private static Task<bool> IsSupportAsync(DashboardDbContext db, string userId, CancellationToken ct) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.IsPlatformSupport, ct);
 }

@@ -4,7 +4,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Attachments;
-using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Tickets;
@@ -12,11 +12,12 @@ namespace Dashboard.Web.Features.Tickets;
 /// <summary>
 /// Every change to a platform support ticket: check who is acting, ask <see cref="TicketWorkflow"/>, save the
 /// ticket, its entry, its attachments and its email in one transaction, then publish the change.
-/// A merchant <see cref="Author"/> with a user id must be a member of the store (dashboard); one without a
-/// user id is a store API token, whose store the API already took from the token.
+/// Access is decided here by the named policies (<see cref="Policies"/>): a merchant <see cref="Actor"/> with a
+/// user id must pass <see cref="Policies.StoreMember"/> for the store (dashboard); one without a user id is a
+/// store API token, whose store the API took from the token. Answers, notes and closing need <see cref="Policies.PlatformSupport"/>.
 /// </summary>
 public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, TicketChangeFeed feed,
-    TicketEmails emails, AttachmentVault attachments, ILogger<TicketService> logger)
+    TicketEmails emails, AttachmentVault attachments, StoreAccess access, ILogger<TicketService> logger)
 {
     /// <summary>Tries to take the next number (only a racing first ticket of a store on SQL Server ever needs a second).</summary>
     public const int NumberAttempts = 5;
@@ -24,15 +25,14 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
     public const string NotMember = "You are not a member of this store";
     public const string NotSupport = "Only platform support staff can do this";
 
-    public async Task<TicketResult> OpenAsync(string storeId, Author merchant, TicketDraft draft,
+    public async Task<TicketResult> OpenAsync(string storeId, Actor merchant, TicketDraft draft,
         IReadOnlyList<AttachmentUpload>? files = null, CancellationToken ct = default)
     {
         if (TicketLimits.ValidateOpeningBody(draft.Body, out var body) is { } bodyError) return TicketResult.Invalid(bodyError);
         if (TicketLimits.ValidateSubject(draft.Subject, out var subject) is { } subjectError) return TicketResult.Invalid(subjectError);
         if ((CheckAuthor(merchant) ?? CheckFiles(files)) is { } error) return TicketResult.Invalid(error);
 
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            if (!await IsMerchantOfAsync(db, storeId, merchant, ct)) return TicketResult.Forbidden(NotMember);
+        if (!await IsMerchantOfAsync(storeId, merchant, ct)) return TicketResult.Forbidden(NotMember);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = new SupportTicket
@@ -79,7 +79,7 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
     }
 
     /// <summary>A store member or API token writes; reopens an answered or closed ticket.</summary>
-    public async Task<TicketResult> ReplyAsync(string storeId, TicketKey key, Author merchant, string? body,
+    public async Task<TicketResult> ReplyAsync(string storeId, TicketKey key, Actor merchant, string? body,
         IReadOnlyList<AttachmentUpload>? files = null, CancellationToken ct = default)
     {
         if (TicketLimits.ValidateReplyBody(body, out var text) is { } bodyError) return TicketResult.Invalid(bodyError);
@@ -88,7 +88,7 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
     }
 
     /// <summary>The merchant closes or reopens (answered is refused by the rules, with their message).</summary>
-    public Task<TicketResult> SetStatusAsync(string storeId, TicketKey key, Author merchant, TicketStatus target,
+    public Task<TicketResult> SetStatusAsync(string storeId, TicketKey key, Actor merchant, TicketStatus target,
         long? expectedVersion = null, CancellationToken ct = default) =>
         ChangeAsync(InStore(storeId, key), merchant, new TicketTrigger.MerchantSetsStatus(target), null, null, expectedVersion, ct);
 
@@ -99,7 +99,7 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
         if (TicketLimits.ValidateReplyBody(body, out var text) is { } bodyError) return TicketResult.Invalid(bodyError);
         if (CheckFiles(files) is { } fileError) return TicketResult.Invalid(fileError);
         if (await SupportUserAsync(supportUserId, ct) is null) return TicketResult.Forbidden(NotSupport);
-        return await ChangeAsync(t => t.Id == ticketId, Author.Support(supportUserId), new TicketTrigger.SupportAnswers(), text, files, expectedVersion, ct);
+        return await ChangeAsync(t => t.Id == ticketId, Actor.Support(supportUserId), new TicketTrigger.SupportAnswers(), text, files, expectedVersion, ct);
     }
 
     /// <summary>An internal note of platform support, under the staff member's own name. Never shown to the merchant.</summary>
@@ -107,23 +107,23 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
     {
         if (TicketLimits.ValidateReplyBody(body, out var text) is { } bodyError) return TicketResult.Invalid(bodyError);
         if (await SupportUserAsync(supportUserId, ct) is not { } staff) return TicketResult.Forbidden(NotSupport);
-        var author = new Author(AuthorKind.Support, staff.DisplayName, staff.Id);
+        var author = new Actor(AuthorKind.Support, staff.DisplayName, staff.Id);
         return await ChangeAsync(t => t.Id == ticketId, author, new TicketTrigger.SupportAddsNote(), text, null, null, ct);
     }
 
     public async Task<TicketResult> CloseAsync(Guid ticketId, string supportUserId, long? expectedVersion = null, CancellationToken ct = default)
     {
         if (await SupportUserAsync(supportUserId, ct) is null) return TicketResult.Forbidden(NotSupport);
-        return await ChangeAsync(t => t.Id == ticketId, Author.Support(supportUserId), new TicketTrigger.SupportCloses(), null, null, expectedVersion, ct);
+        return await ChangeAsync(t => t.Id == ticketId, Actor.Support(supportUserId), new TicketTrigger.SupportCloses(), null, null, expectedVersion, ct);
     }
 
-    private async Task<TicketResult> ChangeAsync(Expression<Func<SupportTicket, bool>> which, Author author, TicketTrigger trigger,
+    private async Task<TicketResult> ChangeAsync(Expression<Func<SupportTicket, bool>> which, Actor author, TicketTrigger trigger,
         string? body, IReadOnlyList<AttachmentUpload>? files, long? expectedVersion, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.Tickets.FirstOrDefaultAsync(which, ct);
         if (ticket is null) return TicketResult.NotFound;
-        if (author.Kind == AuthorKind.Merchant && !await IsMerchantOfAsync(db, ticket.StoreId, author, ct)) return TicketResult.NotFound;
+        if (author.Kind == AuthorKind.Merchant && !await IsMerchantOfAsync(ticket.StoreId, author, ct)) return TicketResult.NotFound;
         if (expectedVersion is { } v && v != ticket.Version) return TicketResult.Conflict;
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -196,18 +196,22 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
         ? t => t.StoreId == storeId && t.Id == id
         : t => t.StoreId == storeId && t.Number == key.Number;
 
-    private static Task<bool> IsMerchantOfAsync(DashboardDbContext db, string storeId, Author merchant, CancellationToken ct) =>
-        merchant.UserId is { } userId
-            ? db.StoreMembers.AnyAsync(m => m.StoreId == storeId && m.UserId == userId, ct)
-            : db.Stores.AnyAsync(s => s.Id == storeId, ct);
-
-    private async Task<AppUser?> SupportUserAsync(string userId, CancellationToken ct)
+    private async Task<bool> IsMerchantOfAsync(string storeId, Actor merchant, CancellationToken ct)
     {
+        if (merchant.UserId is not null) return await access.AllowsAsync(merchant.UserId, Policies.StoreMember, storeId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsPlatformSupport, ct);
+        return await db.Stores.AnyAsync(s => s.Id == storeId, ct);
     }
 
-    private static string? CheckAuthor(Author merchant) =>
+    /// <summary>The staff member (notes carry their own name), or null when the user is not platform support.</summary>
+    private async Task<AppUser?> SupportUserAsync(string userId, CancellationToken ct)
+    {
+        if (!await access.AllowsAsync(userId, Policies.PlatformSupport, ct: ct)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+    }
+
+    private static string? CheckAuthor(Actor merchant) =>
         merchant.Kind != AuthorKind.Merchant ? "author must be a merchant" : TicketLimits.ValidateAuthor(merchant.DisplayName, out _);
 
     private static string? CheckFiles(IReadOnlyList<AttachmentUpload>? files)
@@ -218,7 +222,7 @@ public sealed class TicketService(IDbContextFactory<DashboardDbContext> dbFactor
         return null;
     }
 
-    private static TicketMessage NewEntry(SupportTicket ticket, TicketEntryKind kind, Author author, string body, DateTime now, long sequence) => new()
+    private static TicketMessage NewEntry(SupportTicket ticket, TicketEntryKind kind, Actor author, string body, DateTime now, long sequence) => new()
     {
         Id = Guid.CreateVersion7(new DateTimeOffset(now)), TicketId = ticket.Id, StoreId = ticket.StoreId, Kind = kind,
         AuthorKind = author.Kind, AuthorLabel = author.DisplayName.Trim(), AuthorUserId = author.UserId, Body = body,

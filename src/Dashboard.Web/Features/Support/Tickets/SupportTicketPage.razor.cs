@@ -29,8 +29,7 @@ public sealed partial class SupportTicketPage
     private bool _noteMode;
     private string? _notice;
     private Guid? _loadedId;
-    private IDisposable? _subscription;
-    private LiveRefresh? _live;
+    private IDisposable? _live;
 
     private string Title => _denied ? "Access denied" : _notFound ? "Ticket not found · Support" : _view is null ? "Ticket · Support" : $"{_view.Value.Thread.Ticket.Subject} · Support ticket";
 
@@ -49,21 +48,15 @@ public sealed partial class SupportTicketPage
         _loadedId = Id;
         (_view, _notFound, _notice) = (null, false, null);
         var scope = await Stores.GetAsync();
-        if (scope?.IsPlatformSupport != true)
+        if (scope?.Satisfies(Policies.PlatformSupport) != true)
         {
             _denied = true;
             return;
         }
         _userId = scope.UserId;
-        if (_subscription is null && RendererInfo.IsInteractive)
-        {
-            _live = new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(300));
-            _subscription = Feed.SubscribeEveryStore(change =>
-            {
-                if (change.TicketId == Id) _live.Request();
-                return Task.CompletedTask;
-            });
-        }
+        if (_live is null && RendererInfo.IsInteractive)
+            _live = TicketLive.FollowEveryStore(Feed, change => change.TicketId == Id,
+                () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
         await ReloadAsync();
     }
 
@@ -103,7 +96,6 @@ public sealed partial class SupportTicketPage
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _live?.Dispose();
     }
 }

@@ -30,8 +30,7 @@ public sealed partial class SupportTicketQueuePage
     private IReadOnlyList<(string Id, string Name)> _stores = [];
     private TicketPage<TicketQueueRow>? _page;
     private int _searchKey;
-    private IDisposable? _subscription;
-    private LiveRefresh? _live;
+    private IDisposable? _live;
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
     private int CurrentPage => Math.Max(1, PageParam ?? 1);
@@ -41,15 +40,15 @@ public sealed partial class SupportTicketQueuePage
     protected override async Task OnInitializedAsync()
     {
         var scope = await Stores.GetAsync();
-        if (scope?.IsPlatformSupport != true)
+        if (scope?.Satisfies(Policies.PlatformSupport) != true)
         {
             _denied = true;
             return;
         }
         _userId = scope.UserId;
         _stores = await Queries.StoresWithTicketsAsync(_userId);
-        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
-        if (RendererInfo.IsInteractive) _subscription = Feed.SubscribeEveryStore(_ => { _live.Request(); return Task.CompletedTask; });
+        if (RendererInfo.IsInteractive)
+            _live = TicketLive.FollowEveryStore(Feed, _ => true, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Clock);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -99,7 +98,6 @@ public sealed partial class SupportTicketQueuePage
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _live?.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Data.Entities;
+using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Attachments;
@@ -145,7 +146,7 @@ public static class SupportCaseEndpoints
     }
 
     /// <summary>The label of an API message: the caller's <c>author</c>, else "API". Checked (1–120) by the service.</summary>
-    private static Author ApiAuthor(string? author) => Author.Merchant(author ?? TicketLimits.DefaultApiAuthor);
+    private static Actor ApiAuthor(string? author) => Actor.Merchant(author ?? TicketLimits.DefaultApiAuthor);
 
     private static ApiResult Json(int status, object body) => new(status, body);
 

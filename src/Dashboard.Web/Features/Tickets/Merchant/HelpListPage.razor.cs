@@ -16,6 +16,7 @@ public sealed partial class HelpListPage
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private TicketChangeFeed Feed { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ILogger<HelpListPage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
@@ -34,8 +35,7 @@ public sealed partial class HelpListPage
     private int _searchKey;
     private string? _requestedSearch;
     private CancellationTokenSource? _debounce;
-    private IDisposable? _subscription;
-    private LiveRefresh? _live;
+    private IDisposable? _live;
 
     private TicketStatus? StatusFilter => HelpListUrl.Parse<TicketStatus>(StatusParam);
     private TicketSeverity? SeverityFilter => HelpListUrl.Parse<TicketSeverity>(SeverityParam);
@@ -52,13 +52,13 @@ public sealed partial class HelpListPage
         var scope = await Stores.GetAsync();
         if (scope?.StoreId is not { } storeId)
         {
-            if (scope?.IsPlatformSupport == true) Navigation.NavigateTo("/support/tickets", replace: true);
+            if (scope?.Satisfies(Policies.PlatformSupport) == true) Navigation.NavigateTo("/support/tickets", replace: true);
             _noStore = true;
             return;
         }
         _storeId = storeId;
-        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
-        if (RendererInfo.IsInteractive) _subscription = Feed.SubscribeStore(storeId, _ => { _live.Request(); return Task.CompletedTask; });
+        if (RendererInfo.IsInteractive)
+            _live = TicketLive.FollowStore(Feed, storeId, _ => true, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Clock);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -130,7 +130,6 @@ public sealed partial class HelpListPage
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _live?.Dispose();
         _debounce?.Cancel();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
@@ -89,7 +90,7 @@ public sealed partial class NewTicketPage
         try
         {
             var draft = new TicketDraft(_body, string.IsNullOrWhiteSpace(_subject) ? null : _subject, _category, _severity);
-            var result = await Tickets.OpenAsync(storeId, Author.Merchant(_scope.DisplayName, _scope.UserId), draft, _files.ToUploads());
+            var result = await Tickets.OpenAsync(storeId, Actor.Merchant(_scope.DisplayName, _scope.UserId), draft, _files.ToUploads());
             if (result.Succeeded)
             {
                 Snackbar.Add($"Ticket {TicketNumber.Format(result.Ticket!.Number)} opened", Severity.Success);

@@ -1,3 +1,4 @@
+using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
@@ -26,8 +27,7 @@ public sealed partial class TicketPage
     private bool _busy;
     private string? _notice;
     private int? _loadedNumber;
-    private IDisposable? _subscription;
-    private LiveRefresh? _live;
+    private IDisposable? _live;
 
     private string Title => _notFound ? "Ticket not found · Help" : _thread is null ? "Ticket · Help" : $"{_thread.Ticket.Subject} · Help";
 
@@ -54,15 +54,9 @@ public sealed partial class TicketPage
             _notFound = true;
             return;
         }
-        if (_subscription is null && RendererInfo.IsInteractive)
-        {
-            _live = new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(300));
-            _subscription = Feed.SubscribeStore(storeId, change =>
-            {
-                if (change.Number == Number) _live.Request();
-                return Task.CompletedTask;
-            });
-        }
+        if (_live is null && RendererInfo.IsInteractive)
+            _live = TicketLive.FollowStore(Feed, storeId, change => change.Number == Number,
+                () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
         await ReloadAsync();
     }
 
@@ -73,7 +67,7 @@ public sealed partial class TicketPage
         _notFound = _thread is null;
     }
 
-    private Author Me => Author.Merchant(_scope!.DisplayName, _scope.UserId);
+    private Actor Me => Actor.Merchant(_scope!.DisplayName, _scope.UserId);
 
     private async Task<TicketResult> ReplyAsync(TicketComposerDraft draft)
     {
@@ -102,7 +96,6 @@ public sealed partial class TicketPage
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _live?.Dispose();
     }
 }
