@@ -2,6 +2,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Tests.Attachments;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,47 @@ public class TicketServiceTests : IAsyncLifetime
         email.TextBody.ShouldContain("Payouts were held by a bank holiday");
         email.TextBody.ShouldContain("/help/1");
         email.FromName.ShouldBe("Pandabase Support");
+    }
+
+    [Fact]
+    public async Task The_notification_menu_lists_supports_answer_with_a_link_to_the_thread_and_never_a_note()
+    {
+        var (store, member) = await _kit.AddStoreAsync();
+        var staff = await _kit.AddUserAsync("Jordan Reyes", platformSupport: true);
+        var ticket = (await Service.OpenAsync(store.Id, TicketTestKit.As(member), new TicketDraft(Body))).Ticket!;
+        var notifications = new NotificationQueries(_kit.Db.Factory, _kit.Db.Clock);
+        _kit.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await Service.AddNoteAsync(ticket.Id, staff.Id, "Internal only");
+        (await notifications.GetAsync(member.Id, store.Id)).Items.ShouldNotContain(i => i.Kind == NotificationKind.SupportAnswer);
+
+        await Service.AnswerAsync(ticket.Id, staff.Id, "Released today.");
+        var summary = await notifications.GetAsync(member.Id, store.Id);
+        var item = summary.Items.Where(i => i.Kind == NotificationKind.SupportAnswer).ShouldHaveSingleItem();
+        item.Href.ShouldBe($"/help/{ticket.Number}");
+        item.Text.ShouldBe("Pandabase Support answered your ticket");
+        item.Subject.ShouldBe($"#000001 {ticket.Subject}");
+        summary.UnseenCount.ShouldBe(1);
+
+        await notifications.MarkAllSeenAsync(member.Id);
+        (await notifications.GetAsync(member.Id, store.Id)).UnseenCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_notification_menus_ticket_query_reads_a_range_of_the_store_index_not_the_whole_table()
+    {
+        var (store, _) = await _kit.AddStoreAsync();
+        await using var db = _kit.Db.NewContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = TicketNotifications.AnswersSince(db, store.Id, _kit.Db.Clock.GetUtcNow().UtcDateTime).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+
+        plan.ShouldContain(line => line.Contains("USING INDEX IX_TicketMessages_StoreId_AuthorKind_CreatedAt") && line.Contains("CreatedAt>?"),
+            string.Join(" | ", plan));
+        plan.ShouldNotContain(line => line.StartsWith("SCAN"), string.Join(" | ", plan));
     }
 
     [Fact]
