@@ -2,7 +2,7 @@ namespace Dashboard.E2E.Tests;
 
 /// <summary>
 /// Platform support tickets end to end: a merchant opens one with a screenshot, support answers from another
-/// browser, the merchant sees "answered" without reloading, replies, and the ticket is open again.
+/// browser, the merchant sees "answered" and a notification without reloading, replies, and the ticket is open again.
 /// </summary>
 public sealed class TicketTests(E2EFixture fixture) : E2ETest(fixture)
 {
@@ -79,6 +79,14 @@ public sealed class TicketTests(E2EFixture fixture) : E2ETest(fixture)
         await Assertions.Expect(thread.Entries.Filter(new() { HasText = note })).ToHaveCountAsync(0);
         await Assertions.Expect(Page.GetByText(note)).ToHaveCountAsync(0);
         await ScreenshotAsync("thread-answered");
+
+        // The dashboard's notification menu has the answer too, live, linking to the thread.
+        await Page.GetByTestId("notification-button").ClickAsync();
+        var notice = Page.Locator("[data-testid=notification-item][data-kind=SupportAnswer]").Filter(new() { HasText = marker });
+        await Assertions.Expect(notice).ToContainTextAsync($"Pandabase Support answered your ticket: #{int.Parse(number):D6}");
+        await ScreenshotAsync("notification-answer");
+        await Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(notice).ToHaveCountAsync(0);
 
         // The merchant replies: the ticket is open again, for both sides.
         await thread.WriteAsync($"Thanks! I will tell the customer ({marker}).");
