@@ -54,7 +54,7 @@ internal sealed class Inserts
             s.LastMessageAt.Ticks, (int)s.LastMessageBy, s.ClosedAt?.Ticks, s.ClosedBy is { } by ? (int)by : null,
             createdAt.Ticks, s.UpdatedAt.Ticks, warnedAt?.Ticks, version);
 
-    public void Message(string id, string caseId, string storeId, AuthorKind kind, string name, string? userId, string body, DateTime at, int sequence) =>
+    public void Message(string id, string caseId, string storeId, AuthorKind kind, string name, string? userId, string body, DateTime at, long sequence) =>
         _message.Run(id, caseId, storeId, (int)kind, name, userId, body, at.Ticks, sequence);
 
     private sealed class Cmd

@@ -31,7 +31,7 @@ public class CaseServiceTests : IAsyncLifetime
             (AuthorKind.Merchant, "Here is your key."),
             (AuthorKind.System, "Status changed from Open to Awaiting customer by Ada Merchant"),
         ]);
-        (await _db.CaseQueries().CountsAsync(store.Id)).ShouldBe(new TabCounts(0, 0, 1, 0));
+        (await _db.CaseQueries().CountsAsync(store.Id)).ShouldBe(TabCounts.With((CaseStatus.AwaitingCustomer, 1)));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class CaseServiceTests : IAsyncLifetime
         await service.CustomerReplyAsync(store.Id, one.Id, "any news?");
         await service.UpdateAsync(store.Id, two.Id, Ada, null, CaseStatus.Closed);
 
-        (await _db.CaseQueries().CountsAsync(store.Id)).ShouldBe(new TabCounts(AwaitingYou: 1, Open: 0, AwaitingCustomer: 0, Closed: 1));
+        (await _db.CaseQueries().CountsAsync(store.Id)).ShouldBe(TabCounts.With((CaseStatus.AwaitingMerchant, 1), (CaseStatus.Closed, 1)));
         await using var db = _db.NewContext();
         (await db.Cases.CountAsync(x => x.StoreId == store.Id && x.Status == CaseStatus.Closed)).ShouldBe(1);
     }

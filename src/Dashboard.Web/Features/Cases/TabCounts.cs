@@ -1,0 +1,32 @@
+using Dashboard.Data.Entities;
+using Dashboard.Domain;
+
+namespace Dashboard.Web.Features.Cases;
+
+/// <summary>A store's case counts per status, as read from <see cref="StoreCaseCounts"/> (which maps each status to its column).</summary>
+public sealed class TabCounts : IEquatable<TabCounts>
+{
+    private readonly StoreCaseCounts _row;
+
+    public TabCounts(StoreCaseCounts row) => _row = row;
+
+    public static readonly TabCounts Zero = new(new StoreCaseCounts());
+
+    /// <summary>Counts for a test or a seed: <c>TabCounts.With((CaseStatus.Closed, 1))</c>; every other status 0.</summary>
+    public static TabCounts With(params (CaseStatus Status, int Count)[] counts)
+    {
+        var row = new StoreCaseCounts();
+        foreach (var (status, count) in counts) row.Add(status, count);
+        return new TabCounts(row);
+    }
+
+    public int Of(CaseStatus status) => _row.Of(status);
+    public int Of(CaseTab tab) => tab.Status() is { } status ? Of(status) : All;
+    public int All => _row.All;
+    public int AwaitingYou => Of(CaseTab.AwaitingYou);
+
+    public bool Equals(TabCounts? other) => other is not null && StoreCaseCounts.Statuses.All(s => Of(s) == other.Of(s));
+    public override bool Equals(object? obj) => Equals(obj as TabCounts);
+    public override int GetHashCode() => StoreCaseCounts.Statuses.Aggregate(0, (h, s) => HashCode.Combine(h, Of(s)));
+    public override string ToString() => string.Join(", ", StoreCaseCounts.Statuses.Select(s => $"{s}: {Of(s)}"));
+}
