@@ -45,7 +45,7 @@ public sealed class NotificationQueries(IDbContextFactory<DashboardDbContext> db
 
         var customerMessages = db.CaseMessages.AsNoTracking()
             .Where(m => m.StoreId == storeId && m.AuthorKind == AuthorKind.Customer && m.CreatedAt > since);
-        var count = await customerMessages.Take(CountCap).CountAsync(ct);
+        var count = await customerMessages.OrderByDescending(m => m.CreatedAt).Take(CountCap).CountAsync(ct);
         var items = count == 0 ? [] : await customerMessages
             .OrderByDescending(m => m.CreatedAt).Take(MaxItems)
             .Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => new NotificationItem(

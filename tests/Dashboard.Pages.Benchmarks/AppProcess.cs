@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace Dashboard.Pages.Benchmarks;
+
+/// <summary>
+/// The built Dashboard.Web (bin/&lt;Configuration&gt;) as a child process in Production, on a generated
+/// database, with the benchmark's <see cref="StartupHook"/> loaded so its memory can be read. Its CPU
+/// time is read from /proc (every thread's schedstat), its working set from /proc/&lt;pid&gt;/status.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly int _probePort;
+    private readonly StreamWriter _log;
+
+    public string BaseUrl { get; }
+    public int Port { get; }
+    public string DataDirectory { get; }
+    public int Pid => _process.Id;
+
+    private AppProcess(Process process, int port, int probePort, string dataDirectory, StreamWriter log)
+    {
+        _process = process;
+        Port = port;
+        _probePort = probePort;
+        DataDirectory = dataDirectory;
+        _log = log;
+        BaseUrl = $"http://127.0.0.1:{port}";
+    }
+
+    public static async Task<AppProcess> StartAsync(string databasePath, string logFile)
+    {
+        var dll = Path.Combine(RepoPaths.WebBin, "Dashboard.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} missing: build the solution in {RepoPaths.Configuration} first.");
+        var port = FreePort();
+        var probePort = FreePort();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "dashboard-pages-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.WebBin, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Dashboard__DataDirectory"] = dataDirectory;
+        start.Environment["Database__ConnectionString"] = $"Data Source={databasePath};Cache=Private;Pooling=True;Default Timeout=30";
+        start.Environment["DemoData__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_STARTUP_HOOKS"] = Assembly.GetExecutingAssembly().Location;
+        start.Environment["BENCH_PROBE_PORT"] = probePort.ToString();
+        start.Environment.Remove("ASPNETCORE_URLS");
+
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, port, probePort, dataDirectory, log);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(10)) // a 1M database on a busy machine opens slowly
+        {
+            if (process.HasExited) throw new InvalidOperationException($"Dashboard.Web exited ({process.ExitCode}); see {logFile}");
+            try
+            {
+                if ((await http.GetAsync(app.BaseUrl + "/account/login")).StatusCode == HttpStatusCode.OK) return app;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        await app.DisposeAsync();
+        throw new TimeoutException($"Dashboard.Web did not answer; see {logFile}");
+    }
+
+    /// <summary>CPU time of the whole process so far (every thread), in milliseconds.</summary>
+    public double CpuMs()
+    {
+        double ns = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Pid}/task"))
+        {
+            try { ns += double.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0]); }
+            catch (IOException) { } // a thread that just ended
+        }
+        return ns / 1e6;
+    }
+
+    /// <summary>Resident set size (VmRSS) from /proc.</summary>
+    public long WorkingSetBytes()
+    {
+        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:"));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    /// <summary>Asks the in-process probe; with <paramref name="collect"/> after full compacting collections.</summary>
+    public async Task<ProbeReading> ProbeAsync(bool collect)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _probePort);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes((collect ? "gc" : "stats") + "\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        return JsonSerializer.Deserialize<ProbeReading>(await reader.ReadLineAsync() ?? "")!;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await _process.WaitForExitAsync(wait.Token);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException) { }
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Where the repository and the built app are.</summary>
+public static class RepoPaths
+{
+    public static readonly string Root = Find();
+    public static readonly string Configuration =
+        typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "BuildConfiguration")?.Value ?? "Release";
+    public static readonly string WebBin = Path.Combine(Root, "src", "Dashboard.Web", "bin", Configuration, "net10.0");
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository");
+    }
+}
