@@ -7,10 +7,10 @@ using Microsoft.Playwright;
 
 // dotnet run -c Release --project tests/Dashboard.Pages.Benchmarks -- --dir /tmp/bench [--sizes 10000,100000,1000000]
 //     [--iterations 100] [--interactions 30] [--circuits 100] [--first-loads 5] [--skip browser,memory] [--out pages.json]
-// Build the solution in Release first: the app runs from src/Dashboard.Web/bin/Release.
+// The app runs as published (--app DIR, or published by the benchmark into a temporary folder).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-string dir = "/tmp/bench", outFile = "";
+string dir = "/tmp/bench", outFile = "", appDirectory = "";
 int[] sizes = [10_000, 100_000, 1_000_000];
 int iterations = 100, interactions = 30, circuits = 100, firstLoads = 5;
 var skip = new HashSet<string>();
@@ -27,13 +27,20 @@ for (var i = 0; i < args.Length; i++)
         case "--first-loads": firstLoads = int.Parse(Next()); break;
         case "--skip": skip.UnionWith(Next().Split(',')); break;
         case "--out": outFile = Next(); break;
+        case "--app": appDirectory = Next(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --dir --sizes --iterations --interactions --circuits --first-loads --skip browser,memory --out");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Options: --dir --sizes --iterations --interactions --circuits --first-loads --skip browser,memory --out --app");
             return 2;
     }
 }
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Os()}, .NET {Environment.Version}, load {Machine.Load()}; app: {RepoPaths.WebBin} (Production)");
+if (appDirectory == "")
+{
+    appDirectory = Path.Combine(Path.GetTempPath(), "dashboard-pages-bench", "publish");
+    Console.WriteLine($"Publishing Dashboard.Web (Release) to {appDirectory}…");
+    await AppProcess.PublishAsync(appDirectory);
+}
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Os()}, .NET {Environment.Version}, load {Machine.Load()}; app: {appDirectory} (Production)");
 var all = new List<object>();
 foreach (var size in sizes)
 {
@@ -50,7 +57,7 @@ foreach (var size in sizes)
     Console.WriteLine($"== {size:N0} cases ({meta.LargestStoreCases:N0} in the largest store), signed in as {owner.Email}; load {Machine.Load()}");
 
     var results = new List<Result>();
-    await using (var app = await AppProcess.StartAsync(path, Path.Combine(Path.GetTempPath(), "dashboard-pages-bench", $"app-{size}.log")))
+    await using (var app = await AppProcess.StartAsync(appDirectory, path, Path.Combine(Path.GetTempPath(), "dashboard-pages-bench", $"app-{size}.log")))
     {
         using var client = await ServerRender.SignInAsync(app.BaseUrl, owner.Email, GeneratedAccountsPassword.Value);
         var pages = new (string Name, string Path)[]
