@@ -31,6 +31,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A second factory on the same file with <paramref name="interceptor"/> added (to see the SQL a component runs).</summary>
+    public IDbContextFactory<DashboardDbContext> FactoryWith(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+    {
+        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
+        DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, Directory);
+        builder.AddInterceptors(interceptor);
+        return new OptionsFactory(builder.Options);
+    }
+
+    private sealed class OptionsFactory(DbContextOptions<DashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => new(options);
+    }
+
     public CaseService CaseService() => new(Factory, Clock, Feed);
     public CaseQueries CaseQueries() => new(Factory);
 

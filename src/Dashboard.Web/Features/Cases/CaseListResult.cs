@@ -2,7 +2,7 @@ namespace Dashboard.Web.Features.Cases;
 
 /// <summary>
 /// One page of a list, its total, and the store's tab counts read with it. A search stops counting at
-/// <see cref="CaseQueries.SearchTotalCap"/> matches: then <see cref="TotalIsCapped"/> is set and the
+/// <see cref="CaseQueries.SearchHitCap"/> matches: then <see cref="TotalIsCapped"/> is set and the
 /// total is a lower bound ("1,000+").
 /// </summary>
 public sealed record CaseListResult(IReadOnlyList<CaseListRow> Rows, int Total, int Page, int PageSize, TabCounts Counts, bool TotalIsCapped = false)

@@ -16,8 +16,8 @@ namespace Dashboard.Web.Features.Cases;
 /// </summary>
 public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
 {
-    /// <summary>A search counts its matches up to this many; past it the total shows as "5,000+".</summary>
-    public const int SearchTotalCap = CaseSearch.HitCap;
+    /// <summary>A search counts its matches up to this many; past it the total shows as "5,000+". Tests lower it.</summary>
+    public int SearchHitCap { get; init; } = CaseSearch.DefaultHitCap;
 
     /// <summary>The list's row: every column the table shows, joined from the case's customer and order (SQLite's hot path: <see cref="SqliteListRows"/>).</summary>
     private static readonly Expression<Func<SupportCase, CaseListRow>> ToRow = c => new CaseListRow(
@@ -82,7 +82,7 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         }
 
         // Words in the subject or a message (full-text), or an order number.
-        var found = await CaseSearch.FindAsync(db, storeId, search, query, skip, size, counts, ct);
+        var found = await CaseSearch.FindAsync(db, storeId, search, query, skip, size, counts, SearchHitCap, ct);
         if (found.PageIds.Count == 0) return Result([], found.Total, found.TotalIsCapped);
         var rows = db.IsSqlite ? await SqliteListRows.ByIdsAsync(db, found.PageIds, ct)
             : (await db.Cases.AsNoTracking().Where(c => found.PageIds.Contains(c.Id)).Select(ToRow).ToListAsync(ct)).OrderBy(r => found.PageIds.IndexOf(r.Id)).ToList();

@@ -15,7 +15,7 @@ public sealed record SearchPage(List<string> PageIds, int Total, bool TotalIsCap
 /// <para>
 /// SQLite (<see cref="CaseSearchIndex"/>): the index's rowids carry the store and the case, so the
 /// store's hits are one range of the index and each names its case without a row read. With up to
-/// <see cref="HitCap"/> matching cases the page is picked among them — by looking up each hit when
+/// a cap of matching cases (<see cref="DefaultHitCap"/>) the page is picked among them — by looking up each hit when
 /// they are few, or by walking the store's list index and keeping the hits when they are many (a few
 /// thousand index steps). Past the cap (a word in most cases) the count stops there ("5,000+") and the
 /// page walks the list index asking the full-text index about each case, which finds a page in a few
@@ -25,17 +25,17 @@ public sealed record SearchPage(List<string> PageIds, int Total, bool TotalIsCap
 /// </summary>
 public static class CaseSearch
 {
-    public const int HitCap = 5000;
+    public const int DefaultHitCap = 5000;
     private const int LowerBoundSample = 1000;
 
     public static Task<SearchPage> FindAsync(DashboardDbContext db, string storeId, string search, CaseListQuery query,
-        int skip, int take, TabCounts counts, CancellationToken ct) =>
+        int skip, int take, TabCounts counts, int hitCap, CancellationToken ct) =>
         db.IsSqlite
-            ? FindSqliteAsync(db, storeId, search, query, skip, take, counts, ct)
-            : FindSqlServerAsync(db, storeId, search, query, skip, take, ct);
+            ? FindSqliteAsync(db, storeId, search, query, skip, take, counts, hitCap, ct)
+            : FindSqlServerAsync(db, storeId, search, query, skip, take, hitCap, ct);
 
     private static async Task<SearchPage> FindSqliteAsync(DashboardDbContext db, string storeId, string search, CaseListQuery query,
-        int skip, int take, TabCounts counts, CancellationToken ct)
+        int skip, int take, TabCounts counts, int hitCap, CancellationToken ct)
     {
         var match = CaseSearchText.ToSqliteMatch(CaseSearchText.Parse(search));
         var filter = SqlFilter.Of(query);
@@ -60,7 +60,7 @@ public static class CaseSearch
                 await using var cmd = Command(connection, $"SELECT rowid FROM {CaseSearchIndex.Table} WHERE {CaseSearchIndex.Table} MATCH $match AND rowid BETWEEN $from AND $to",
                     ("$match", match), ("$from", from), ("$to", to));
                 await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (hits.Count <= HitCap && await reader.ReadAsync(ct))
+                while (hits.Count <= hitCap && await reader.ReadAsync(ct))
                     hits.Add((reader.GetInt64(0) >> CaseSearchIndex.CaseShift) & CaseSearchIndex.CaseMask);
             }
             if (hits.Count == 0) return new SearchPage([], 0, false);
@@ -70,7 +70,7 @@ public static class CaseSearch
             var index = query.Status is not null ? "IX_Cases_Tab" : query.Priority is not null ? "IX_Cases_Priority" : "IX_Cases_All";
             var parameters = filter.Parameters.Concat([("$store", (object)storeId), ("$hits", hitsJson), ("$skip", skip), ("$take", take)]).ToArray();
 
-            if (hits.Count <= HitCap)
+            if (hits.Count <= hitCap)
             {
                 var total = filter.IsEmpty ? hits.Count
                     : (int)(await ScalarAsync<long?>(connection, $"SELECT COUNT(*) FROM Cases AS c WHERE c.rowid IN {inHits}{filter.Sql}", ct, parameters) ?? 0);
@@ -83,7 +83,7 @@ public static class CaseSearch
                 return new SearchPage(await IdsAsync(connection, sql, ct, parameters), total, false);
             }
 
-            // Dense: more than HitCap cases match. Walk the list index and ask the full-text index per case.
+            // Dense: more cases match than the cap. Walk the list index and ask the full-text index per case.
             var dense = await IdsAsync(connection, $"""
                 SELECT c.Id FROM Cases AS c INDEXED BY {index} WHERE c.StoreId = $store{filter.Sql}
                 AND (c.rowid = $orderCase OR EXISTS (SELECT 1 FROM {CaseSearchIndex.Table} AS f WHERE f.{CaseSearchIndex.Table} MATCH $match
@@ -92,8 +92,8 @@ public static class CaseSearch
                 """, ct, [.. parameters, ("$match", match!), ("$from", from), ("$orderCase", orderCase ?? -1)]);
             // With filters, the hits read so far give a lower bound (from the first LowerBoundSample of them,
             // to keep this to that many lookups); without, the cap itself is one.
-            var sample = "[" + string.Join(',', hits.Take(LowerBoundSample)) + "]";
-            var atLeast = filter.IsEmpty ? HitCap
+            var sample = "[" + string.Join(',', hits.Take(Math.Min(LowerBoundSample, hitCap))) + "]";
+            var atLeast = filter.IsEmpty ? hitCap
                 : (int)(await ScalarAsync<long?>(connection, $"SELECT COUNT(*) FROM Cases AS c WHERE c.rowid IN {inHits}{filter.Sql}", ct,
                     [.. parameters.Where(p => p.Item1 != "$hits"), ("$hits", sample)]) ?? 0);
             return new SearchPage(dense, Math.Max(atLeast, skip + dense.Count), true);
@@ -105,7 +105,7 @@ public static class CaseSearch
     }
 
     private static async Task<SearchPage> FindSqlServerAsync(DashboardDbContext db, string storeId, string search, CaseListQuery query,
-        int skip, int take, CancellationToken ct)
+        int skip, int take, int hitCap, CancellationToken ct)
     {
         var byOrder = db.Orders.Where(o => o.StoreId == storeId && o.OrderNumber == search)
             .Join(db.Cases, o => o.Id, c => c.OrderId, (o, c) => c.Id);
@@ -115,9 +115,9 @@ public static class CaseSearch
                 .Concat(byOrder)
             : byOrder;
         var cases = CaseQueries.Filtered(db.Cases.AsNoTracking().Where(c => c.StoreId == storeId && hits.Contains(c.Id)), query);
-        var total = await cases.Take(HitCap + 1).CountAsync(ct);
+        var total = await cases.Take(hitCap + 1).CountAsync(ct);
         var ids = await CaseQueries.InListOrder(cases).Skip(skip).Take(take).Select(c => c.Id).ToListAsync(ct);
-        return new SearchPage(ids, Math.Min(total, HitCap), total > HitCap);
+        return new SearchPage(ids, Math.Min(total, hitCap), total > hitCap);
     }
 
     /// <summary>The column filters of a search as SQL (parameters, never text), appended after a WHERE.</summary>
