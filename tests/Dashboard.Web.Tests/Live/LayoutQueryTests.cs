@@ -79,7 +79,10 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
         var statements = _sql.Take();
         statements.Count.ShouldBeLessThanOrEqualTo(6, string.Join("\n---\n", statements.Select(s => s.Sql)));
         foreach (var statement in statements)
-            (await PlanAsync(statement)).ShouldNotContain(line => IsTableScan(line), statement.Sql);
+        {
+            var plan = await PlanAsync(statement);
+            plan.ShouldNotContain(line => IsTableScan(line, plan), statement.Sql + "\n" + string.Join("\n", plan));
+        }
     }
 
     [Fact]
@@ -109,10 +112,16 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
         return await db.Cases.Where(c => c.StoreId == _store.Id && c.Status == CaseStatus.AwaitingMerchant).Select(c => c.Id).FirstAsync();
     }
 
-    /// <summary>A plan line that reads a whole table ("SCAN Cases", "SCAN m"), not a subquery or a constant row.</summary>
-    private static bool IsTableScan(string line) =>
-        line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains("subquery", StringComparison.OrdinalIgnoreCase)
-        && !line.Contains("CONSTANT ROW", StringComparison.Ordinal) && !line.StartsWith("SCAN CaseCounts", StringComparison.Ordinal);
+    /// <summary>
+    /// A plan line that reads a whole table ("SCAN c" for Cases AS c). Reading a subquery's own rows
+    /// (a name the plan introduced as CO-ROUTINE or MATERIALIZE, at most 100 rows here) is not one.
+    /// </summary>
+    private static bool IsTableScan(string line, List<string> plan)
+    {
+        if (!line.StartsWith("SCAN ", StringComparison.Ordinal) || line.Contains("CONSTANT ROW", StringComparison.Ordinal)) return false;
+        var name = line["SCAN ".Length..].Split(' ')[0];
+        return !plan.Any(l => l == "CO-ROUTINE " + name || l == "MATERIALIZE " + name || l.Contains("(subquery", StringComparison.Ordinal) && line.Contains("subquery", StringComparison.Ordinal));
+    }
 
     private async Task<List<string>> PlanAsync(RecordedStatement statement)
     {
