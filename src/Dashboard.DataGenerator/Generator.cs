@@ -229,7 +229,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
 
         ins.Case(plan.CaseId, store.Id, plan.Customer.Id, plan.OrderId, plan.Subject, story.State, plan.CreatedAt, warnedAt, story.Version);
         foreach (var e in story.Entries)
-            ins.Message(NewId(Ids.Message), plan.CaseId, store.Id, e.Kind, e.Name, e.UserId, e.Body, e.At, e.Sequence);
+            ins.Message(NewId(Ids.Message), plan.CaseId, store.Id, e.Kind, e.Author, e.Name, e.UserId, e.Body, e.At, e.Sequence);
         _messages += story.Entries.Count;
         _rows += story.Entries.Count + 1;
         if (plan.Heavy)
@@ -430,10 +430,11 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
     {
         public CaseState State { get; private set; } = CaseWorkflow.Open(priority, createdAt);
         public long Version { get; private set; }
-        public List<(AuthorKind Kind, string Name, string? UserId, string Body, DateTime At, long Sequence)> Entries { get; } = [];
+        public List<(CaseEntryKind Kind, AuthorKind Author, string Name, string? UserId, string Body, DateTime At, long Sequence)> Entries { get; } = [];
 
-        public void Add(AuthorKind kind, string name, string? userId, string body, DateTime at, long sequence = 0) =>
-            Entries.Add((kind, name, userId, body, at, sequence));
+        /// <summary>A message of <paramref name="author"/> (everyone on the case sees it).</summary>
+        public void Add(AuthorKind author, string name, string? userId, string body, DateTime at, long sequence = 0) =>
+            Entries.Add((CaseEntryKind.Message, author, name, userId, body, at, sequence));
 
         /// <summary>A change without a message of its own (status, priority, escalation, close): trail lines only.</summary>
         public bool Apply(CaseTrigger trigger, DateTime at) => Apply(trigger, at, AuthorKind.System, "", null, null);
@@ -445,7 +446,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             Version++;
             var sequence = Version * 100;
             if (d.AppendsMessage) Add(who, name, userId, body!, at, sequence++);
-            foreach (var line in d.Trail) Add(AuthorKind.System, SystemAuthorName, null, line, at, sequence++);
+            foreach (var line in d.TrailLines) Entries.Add((line.Kind, AuthorKind.System, SystemAuthorName, null, line.Text, at, sequence++));
             State = d.NewState;
             return true;
         }

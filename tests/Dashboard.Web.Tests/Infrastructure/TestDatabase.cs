@@ -1,8 +1,15 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Cases.Effects;
+using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Stores;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -16,12 +23,18 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
-    public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance);
+    public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport());
+    public CaseEmails Emails { get; } = new(Options.Create(new PortalOptions()));
+
+    /// <summary>Real file-system attachment storage under this database's folder.</summary>
+    public AttachmentVault Vault { get; }
 
     private TestDatabase()
     {
         System.IO.Directory.CreateDirectory(Directory);
         Factory = new SqliteFileFactory(Directory);
+        Vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(Directory, "attachments")),
+            Options.Create(new AttachmentOptions()), Clock, NullLogger<AttachmentVault>.Instance);
     }
 
     public static async Task<TestDatabase> CreateAsync()
@@ -31,24 +44,23 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    /// <summary>A second factory on the same file with <paramref name="interceptor"/> added (to see the SQL a component runs).</summary>
-    public IDbContextFactory<DashboardDbContext> FactoryWith(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
-    {
-        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
-        DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, Directory);
-        builder.AddInterceptors(interceptor);
-        return new OptionsFactory(builder.Options);
-    }
+    /// <summary>The product's case service with every dependency real; <paramref name="feed"/>, <paramref name="clock"/>
+    /// and <paramref name="factory"/> (e.g. one from <see cref="FactoryWith"/>) default to this database's.</summary>
+    public CaseService CaseService(CaseChangeFeed? feed = null, TimeProvider? clock = null, AttachmentVault? vault = null,
+        IDbContextFactory<DashboardDbContext>? factory = null) =>
+        new(factory ?? Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
 
-    private sealed class OptionsFactory(DbContextOptions<DashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => new(options);
-    }
+    /// <summary>The product's effect handlers, as the host registers them.</summary>
+    public CaseEffectHandlers CaseEffects() =>
+        new([new NotifyMerchantHandler(Emails), new EmailCustomerHandler(Emails), new SendAutoReplyHandler(Emails)]);
 
-    public CaseService CaseService() => new(Factory, Clock, Feed);
     public CaseQueries CaseQueries() => new(Factory);
 
     public DashboardDbContext NewContext() => Factory.CreateDbContext();
+
+    /// <summary>A factory on the same database file whose contexts also run <paramref name="interceptors"/>
+    /// (to hold a write at a chosen point, e.g. until a second writer has loaded the same row).</summary>
+    public IDbContextFactory<DashboardDbContext> FactoryWith(params IInterceptor[] interceptors) => new SqliteFileFactory(Directory, interceptors);
 
     /// <summary>A store with its counters row, a customer and a completed order.</summary>
     public async Task<(Store Store, Customer Customer, Order Order)> AddStoreAsync(string name = "Test Store", string? id = null)
@@ -69,6 +81,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return (store, customer, order);
     }
 
+    /// <summary>A platform support user (Policies.PlatformSupport), as the actor support posts are written by.</summary>
+    public async Task<Actor> AddSupportUserAsync(string name = "Jordan Reyes")
+    {
+        await using var db = NewContext();
+        var email = name.Replace(' ', '.').ToLowerInvariant() + "@platform.test";
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsPlatformSupport = true };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return Actor.Support(user.Id);
+    }
+
     /// <summary>Opens a case through the product's service, as the customer would.</summary>
     public async Task<SupportCase> OpenCaseAsync(string storeId, string orderId, string subject = "Licence key missing", CasePriority priority = CasePriority.Normal)
     {
@@ -84,14 +107,15 @@ public sealed class TestDatabase : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private sealed class SqliteFileFactory(string directory) : IDbContextFactory<DashboardDbContext>
+    private sealed class SqliteFileFactory(string directory, params IInterceptor[] interceptors) : IDbContextFactory<DashboardDbContext>
     {
-        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory);
+        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory, interceptors);
 
-        private static DbContextOptions<DashboardDbContext> Build(string directory)
+        private static DbContextOptions<DashboardDbContext> Build(string directory, IInterceptor[] interceptors)
         {
             var builder = new DbContextOptionsBuilder<DashboardDbContext>();
             DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, directory);
+            if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
             return builder.Options;
         }
 

@@ -124,8 +124,8 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         return (total - skip - count, count, true);
     }
 
-    /// <summary>The case with its order and timeline, or null when it is not this store's.</summary>
-    public async Task<CaseDetail?> GetAsync(string? storeId, string caseId, CancellationToken ct = default)
+    /// <summary>The case with its order and the timeline <paramref name="audience"/> sees, or null when it is not this store's.</summary>
+    public async Task<CaseDetail?> GetAsync(string? storeId, string caseId, TimelineAudience audience, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.AsNoTracking()
@@ -136,8 +136,9 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
             .Include(o => o.Items).Include(o => o.Licenses)
             .AsSplitQuery()
             .FirstAsync(o => o.Id == supportCase.OrderId, ct);
+        var visible = TimelineVisibility.KindsVisibleTo(audience);
         var messages = await db.CaseMessages.AsNoTracking()
-            .Where(m => m.CaseId == caseId)
+            .Where(m => m.CaseId == caseId && visible.Contains(m.Kind))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Sequence)
             .ToListAsync(ct);
         // Attachments by message id (indexed) in one query, attached here: EF's collection Include

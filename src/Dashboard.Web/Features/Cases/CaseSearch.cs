@@ -112,8 +112,9 @@ public static class CaseSearch
     {
         var byOrder = db.Orders.Where(o => o.StoreId == storeId && o.OrderNumber == search)
             .Join(db.Cases, o => o.Id, c => c.OrderId, (o, c) => c.Id);
+        var searchable = CaseSearchIndex.SearchableKinds;
         var hits = CaseSearchText.ToSqlServerContains(CaseSearchText.Parse(search)) is { } contains
-            ? db.CaseMessages.Where(m => m.StoreId == storeId && EF.Functions.Contains(m.Body, contains)).Select(m => m.CaseId)
+            ? db.CaseMessages.Where(m => m.StoreId == storeId && searchable.Contains(m.Kind) && EF.Functions.Contains(m.Body, contains)).Select(m => m.CaseId)
                 .Concat(db.Cases.Where(c => c.StoreId == storeId && EF.Functions.Contains(c.Subject, contains)).Select(c => c.Id))
                 .Concat(byOrder)
             : byOrder;

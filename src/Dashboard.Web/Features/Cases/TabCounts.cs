@@ -10,15 +10,11 @@ public sealed class TabCounts : IEquatable<TabCounts>
 
     public TabCounts(StoreCaseCounts row) => _row = row;
 
-    public static readonly TabCounts Zero = new(new StoreCaseCounts());
+    /// <summary>Counts in the order the tabs show them (tests and seeds).</summary>
+    public TabCounts(int awaitingYou, int open, int awaitingCustomer, int closed)
+        : this(new StoreCaseCounts { AwaitingMerchant = awaitingYou, Open = open, AwaitingCustomer = awaitingCustomer, Closed = closed }) { }
 
-    /// <summary>Counts for a test or a seed: <c>TabCounts.With((CaseStatus.Closed, 1))</c>; every other status 0.</summary>
-    public static TabCounts With(params (CaseStatus Status, int Count)[] counts)
-    {
-        var row = new StoreCaseCounts();
-        foreach (var (status, count) in counts) row.Add(status, count);
-        return new TabCounts(row);
-    }
+    public static readonly TabCounts Zero = new(new StoreCaseCounts());
 
     public int Of(CaseStatus status) => _row.Of(status);
     public int Of(CaseTab tab) => tab.Status() is { } status ? Of(status) : All;

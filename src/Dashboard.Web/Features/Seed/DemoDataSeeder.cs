@@ -2,8 +2,6 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +17,7 @@ public sealed class DemoDataSeeder(
     UserManager<AppUser> users,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger,
-    Attachments.AttachmentDemoData? attachmentDemo = null)
+    Attachments.AttachmentDemoData attachmentDemo)
 {
     private readonly Random _random = new(2026);
 
@@ -55,9 +53,9 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
         await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
-        await Api.ApiTokenSeed.AddDemoTokensAsync(db, ct);
+        await Api.ApiTokenSeed.AddDemoTokensAsync(db, now, ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
-        if (attachmentDemo is not null) await attachmentDemo.SeedAsync(db, ct);
+        await attachmentDemo.SeedAsync(db, ct);
     }
 
     private void SeedStore(DashboardDbContext db, Store store, DemoCatalog.Product[] products, int customers, int cases,
@@ -172,13 +170,14 @@ public sealed class DemoDataSeeder(
             var decision = CaseWorkflow.Apply(c.ToState(), trigger, Later());
             c.Apply(decision.NewState);
             if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, t, sequence++));
-            foreach (var line in decision.Trail) messages.Add(Message(c, AuthorKind.System, CaseService.SystemAuthorName, line, t, sequence++));
+            foreach (var line in decision.TrailLines) messages.Add(Message(c, AuthorKind.System, Actor.System.DisplayName, line.Text, t, sequence++, line.Kind));
         }
         void MerchantReply() => Do(new CaseTrigger.MerchantReplies(merchant), AuthorKind.Merchant, merchant, Fill(Pick(topic.MerchantReplies)));
         void CustomerReply() => Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, Fill(Pick(topic.CustomerFollowUps)));
 
+        // What SendAutoReplyHandler writes when a customer opens a case at a store with an auto-reply.
         if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
-            messages.Add(Message(c, AuthorKind.System, "Auto-reply", autoReply, t, sequence++));
+            messages.Add(Message(c, AuthorKind.System, store.Name, autoReply, t, sequence++, CaseEntryKind.AutoReply));
 
         var rounds = _random.Next(3);
         switch (target)
@@ -229,29 +228,14 @@ public sealed class DemoDataSeeder(
         db.CaseMessages.AddRange(messages);
     }
 
-    private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence) => new()
+    private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence,
+        CaseEntryKind entryKind = CaseEntryKind.Message) => new()
     {
-        CaseId = c.Id, StoreId = c.StoreId, AuthorKind = kind, AuthorName = name, Body = body, CreatedAt = at, Sequence = sequence,
+        CaseId = c.Id, StoreId = c.StoreId, Kind = entryKind, AuthorKind = kind, AuthorName = name, Body = body, CreatedAt = at, Sequence = sequence,
     };
 
     private string LicenceKey() =>
         string.Join('-', Enumerable.Range(0, 4).Select(_ => new string(Enumerable.Range(0, 5).Select(_ => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[_random.Next(32)]).ToArray())));
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
-
-    /// <summary>Prints where to sign in, once the server listens.</summary>
-    public static void PrintLogins(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
-        var lines = new List<string>
-        {
-            "",
-            "  Support cases dashboard is running.",
-            $"  Sign in at {url.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")}/account/login  (password for every demo account: {DemoAccounts.Password})",
-        };
-        lines.AddRange(DemoAccounts.All.Select(a => $"    {a.Email,-24} {a.Description}"));
-        lines.Add("");
-        Console.WriteLine(string.Join(Environment.NewLine, lines));
-    }
 }

@@ -1,21 +1,9 @@
 using System.Security.Claims;
 using Dashboard.Data;
-using Dashboard.Domain;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Stores;
-
-public sealed record StoreSummary(string Id, string Name, StoreRole Role);
-
-/// <summary>The signed-in user as the dashboard sees them, and the store they are working in.</summary>
-public sealed record MerchantScope(
-    string UserId, string DisplayName, string Email, bool IsPlatformSupport,
-    IReadOnlyList<StoreSummary> Stores, StoreSummary? Current)
-{
-    public string? StoreId => Current?.Id;
-    public bool IsOwner => Current?.Role == StoreRole.Owner;
-}
 
 /// <summary>
 /// Resolves <see cref="MerchantScope"/> once per circuit (or request) from the authentication state.
