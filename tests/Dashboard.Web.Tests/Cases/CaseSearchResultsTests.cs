@@ -39,9 +39,9 @@ public partial class CaseSearchResultsTests : IAsyncLifetime
             var opened = await service.OpenAsync(store.Id, order.Id, Text($"Subject {i}"), Text("Hello there"));
             var id = opened.Case!.Id;
             _db.Clock.Advance(TimeSpan.FromMinutes(random.Next(1, 90)));
-            if (random.NextDouble() < 0.6) await service.ReplyAsync(store.Id, id, Author.Merchant("Theo"), Text("We are on it"));
+            if (random.NextDouble() < 0.6) await service.ReplyAsync(store.Id, id, Actor.Merchant("Theo"), Text("We are on it"));
             if (random.NextDouble() < 0.4) await service.CustomerReplyAsync(store.Id, id, Text("Thanks"));
-            if (random.NextDouble() < 0.2) await service.UpdateAsync(store.Id, id, Author.Merchant("Theo"), null, CaseStatus.Closed);
+            if (random.NextDouble() < 0.2) await service.UpdateAsync(store.Id, id, Actor.Merchant("Theo"), null, CaseStatus.Closed);
             // Another store's cases with the same words must never show up.
             if (i % 10 == 0) await service.OpenAsync(other.Id, otherOrder.Id, "licence refund rare", "licence refund rare");
         }

@@ -34,7 +34,7 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
     {
         _db = await TestDatabase.CreateAsync();
         _feed = new CaseChangeFeed(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport());
-        _cases = new CaseService(_db.Factory, _db.Clock, _feed);
+        _cases = _db.CaseService(feed: _feed);
         (_store, _, _order) = await _db.AddStoreAsync("Northwind Keys");
         await using (var db = _db.NewContext())
         {
@@ -47,7 +47,7 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
         {
             var opened = (await _cases.OpenAsync(_store.Id, _order.Id, $"Case {i}", "Where is my key?")).Case!;
             _db.Clock.Advance(TimeSpan.FromHours(3));
-            if (i % 2 == 0) await _cases.ReplyAsync(_store.Id, opened.Id, Author.Merchant("Theo"), "Re-sent it.");
+            if (i % 2 == 0) await _cases.ReplyAsync(_store.Id, opened.Id, Actor.Merchant("Theo"), "Re-sent it.");
             if (i % 4 == 0) await _cases.CustomerReplyAsync(_store.Id, opened.Id, "Still nothing.");
         }
 
@@ -95,7 +95,7 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
         var some = await FirstCaseAsync();
         _sql.Take();
 
-        (await _cases.UpdateAsync(_store.Id, some, Author.Merchant("Theo"), null, CaseStatus.Closed)).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.UpdateAsync(_store.Id, some, Actor.Merchant("Theo"), null, CaseStatus.Closed)).Outcome.ShouldBe(CaseOutcome.Ok);
         cut.WaitForAssertion(() => cut.Instance.Summary!.AwaitingYou.ShouldNotBe(before.AwaitingYou));
         var statements = _sql.Take().Select(s => s.Sql).Where(s => !s.Contains("UPDATE") && !s.Contains("INSERT")).ToList();
         statements.ShouldHaveSingleItem().ShouldContain("CaseCounts");
