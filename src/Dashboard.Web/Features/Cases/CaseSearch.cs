@@ -96,9 +96,10 @@ public static class CaseSearch
             var atLeast = filter.IsEmpty ? hitCap
                 : (int)(await ScalarAsync<long?>(connection, $"SELECT COUNT(*) FROM Cases AS c WHERE c.rowid IN {inHits}{filter.Sql}", ct,
                     [.. parameters.Where(p => p.Item1 != "$hits"), ("$hits", sample)]) ?? 0);
-            // A short page is the end of the list: then the total is known exactly.
-            if (dense.Count > 0 && dense.Count < take) return new SearchPage(dense, skip + dense.Count, false);
-            if (dense.Count == 0 && skip == 0) return new SearchPage(dense, 0, false);
+            // A short page is the end of the list: then the total is known exactly. A page past the end
+            // knows only the lower bound (the list ended somewhere before it).
+            if (dense.Count == 0) return skip == 0 ? new SearchPage(dense, 0, false) : new SearchPage(dense, atLeast, true);
+            if (dense.Count < take) return new SearchPage(dense, skip + dense.Count, false);
             return new SearchPage(dense, Math.Max(atLeast, skip + dense.Count), true);
         }
         finally
