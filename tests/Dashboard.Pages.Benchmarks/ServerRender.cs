@@ -7,7 +7,7 @@ namespace Dashboard.Pages.Benchmarks;
 /// <summary>
 /// Pages as the server renders them for a signed-in merchant (the prerendered HTML of a full page
 /// load): wall time per request from a client on the same machine, the app's CPU time per request
-/// (all its threads, from /proc), and the bytes of the page.
+/// (utime + stime from /proc/&lt;pid&gt;/stat), and the bytes of the page.
 /// </summary>
 public static partial class ServerRender
 {
