@@ -1,17 +1,19 @@
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Tickets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Features.Notifications;
 
-/// <summary>New cases and customer replies since the user last looked; keeps the tab title's Awaiting you count.</summary>
+/// <summary>New cases, customer replies and support's ticket answers since the user last looked; keeps the tab title's Awaiting you count.</summary>
 public sealed partial class NotificationMenu : IAsyncDisposable
 {
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private NotificationQueries Notifications { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TicketChangeFeed TicketFeed { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private ILogger<NotificationMenu> Logger { get; set; } = null!;
@@ -20,6 +22,7 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     private NotificationSummary? _summary;
     private LiveRefresh? _live;
     private volatile bool _itemsStale;
+    private IDisposable? _ticketAnswers;
     private IJSObjectReference? _module;
     private int _lastTitleCount = -1;
     private readonly SemaphoreSlim _reload = new(1, 1);
@@ -34,8 +37,13 @@ public sealed partial class NotificationMenu : IAsyncDisposable
         // Changes arrive for every case of the store, from every colleague: a burst (a bulk close, an
         // API client) is coalesced into one reload, and only what a change can move is read again.
         if (RendererInfo.IsInteractive)
+        {
             _live = LiveRefresh.Follow(Feed, storeId, Moves,
                 () => InvokeAsync(async () => { await LoadAsync(full: _itemsStale); StateHasChanged(); }), Clock);
+            // Of the store's ticket changes only support's answer adds a line (staff notes never reach a store's feed).
+            _ticketAnswers = TicketLive.FollowStore(TicketFeed, storeId, change => change.Kind == TicketChangeKind.SupportAnswer,
+                () => InvokeAsync(async () => { await LoadAsync(full: true); StateHasChanged(); }), Clock);
+        }
         await LoadAsync(full: true);
     }
 
@@ -94,6 +102,8 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     {
         _live?.Dispose();
         _live = null;
+        _ticketAnswers?.Dispose();
+        _ticketAnswers = null;
         if (_module is not null)
         {
             try { await _module.DisposeAsync(); } catch (JSDisconnectedException) { }

@@ -1,17 +1,23 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Notifications;
 
-public enum NotificationKind { NewCase, CustomerReply }
+public enum NotificationKind { NewCase, CustomerReply, SupportAnswer }
 
-/// <summary>One line of the notification menu, linking to the case.</summary>
-public sealed record NotificationItem(NotificationKind Kind, string CaseId, string Subject, string Who, DateTime At)
+/// <summary>One line of the notification menu, linking to the case (or, with <paramref name="Link"/>, to a platform support ticket).</summary>
+public sealed record NotificationItem(NotificationKind Kind, string CaseId, string Subject, string Who, DateTime At, string? Link = null)
 {
-    public string Href => $"/cases/{CaseId}";
-    public string Text => Kind == NotificationKind.NewCase ? $"New case from {Who}" : $"{Who} replied";
+    public string Href => Link ?? $"/cases/{CaseId}";
+    public string Text => Kind switch
+    {
+        NotificationKind.NewCase => $"New case from {Who}",
+        NotificationKind.SupportAnswer => $"{Who} answered your ticket",
+        _ => $"{Who} replied",
+    };
 }
 
 /// <summary>
@@ -24,11 +30,11 @@ public sealed record NotificationSummary(int UnseenCount, IReadOnlyList<Notifica
 }
 
 /// <summary>
-/// New cases and customer replies since the user last opened the menu (<c>AppUser.NotificationsSeenAt</c>).
-/// Every signed-in page renders the menu, so every read here is a short range of an index: a case
-/// opens with the customer's first message, so "new cases and customer replies" are exactly the
-/// store's customer messages since the mark (<c>IX_CaseMessages_Notifications</c>), counted up to
-/// <see cref="CountCap"/> and listed newest first up to <see cref="MaxItems"/>.
+/// New cases, customer replies and support's ticket answers since the user last opened the menu
+/// (<c>AppUser.NotificationsSeenAt</c>). Every signed-in page renders the menu, so every read here is a
+/// short range of an index: a case opens with the customer's first message, so "new cases and customer
+/// replies" are exactly the store's customer messages since the mark (<c>IX_CaseMessages_Notifications</c>),
+/// counted up to <see cref="CountCap"/> and listed newest first up to <see cref="MaxItems"/>.
 /// </summary>
 public sealed class NotificationQueries(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
 {
@@ -46,13 +52,16 @@ public sealed class NotificationQueries(IDbContextFactory<DashboardDbContext> db
         var customerMessages = db.CaseMessages.AsNoTracking()
             .Where(m => m.StoreId == storeId && m.AuthorKind == AuthorKind.Customer && m.CreatedAt > since);
         var count = await customerMessages.OrderByDescending(m => m.CreatedAt).Take(CountCap).CountAsync(ct);
-        var items = count == 0 ? [] : await customerMessages
+        var caseItems = count == 0 ? [] : await customerMessages
             .OrderByDescending(m => m.CreatedAt).Take(MaxItems)
             .Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => new NotificationItem(
                 m.CreatedAt > c.CreatedAt ? NotificationKind.CustomerReply : NotificationKind.NewCase,
                 c.Id, c.Subject, m.AuthorName, m.CreatedAt))
             .ToListAsync(ct);
-        return new NotificationSummary(count, items.OrderByDescending(i => i.At).ToList(), await AwaitingYouAsync(db, storeId, ct), seenAt);
+        // Platform support's answers to the store's own tickets (Features/Tickets).
+        var (answers, answerItems) = await TicketNotifications.SinceAsync(db, storeId, since, MaxItems, ct);
+        var items = caseItems.Concat(answerItems).OrderByDescending(i => i.At).Take(MaxItems).ToList();
+        return new NotificationSummary(Math.Min(count + answers, CountCap), items, await AwaitingYouAsync(db, storeId, ct), seenAt);
     }
 
     /// <summary>Only the Awaiting you count (the tab title), for changes that move no customer message.</summary>
