@@ -50,11 +50,15 @@ public static class CaseSearch
 
             // The matching cases (their rowids), up to one past the cap.
             var hits = new HashSet<long>();
-            var orderCase = await ScalarAsync<long?>(connection, """
+            // The order number's cases (an order can have several).
+            var orderCases = new List<long>();
+            await using (var byOrder = Command(connection, """
                 SELECT c.rowid FROM Orders AS o JOIN Cases AS c ON c.StoreId = o.StoreId AND c.OrderId = o.Id
                 WHERE o.StoreId = $store AND o.OrderNumber = $search
-                """, ct, ("$store", storeId), ("$search", search));
-            if (orderCase is { } oc) hits.Add(oc);
+                """, ("$store", storeId), ("$search", search)))
+            await using (var orderReader = await byOrder.ExecuteReaderAsync(ct))
+                while (await orderReader.ReadAsync(ct)) orderCases.Add(orderReader.GetInt64(0));
+            hits.UnionWith(orderCases);
             if (match is not null)
             {
                 await using var cmd = Command(connection, $"SELECT rowid FROM {CaseSearchIndex.Table} WHERE {CaseSearchIndex.Table} MATCH $match AND rowid BETWEEN $from AND $to",
@@ -86,10 +90,10 @@ public static class CaseSearch
             // Dense: more cases match than the cap. Walk the list index and ask the full-text index per case.
             var dense = await IdsAsync(connection, $"""
                 SELECT c.Id FROM Cases AS c INDEXED BY {index} WHERE c.StoreId = $store{filter.Sql}
-                AND (c.rowid = $orderCase OR EXISTS (SELECT 1 FROM {CaseSearchIndex.Table} AS f WHERE f.{CaseSearchIndex.Table} MATCH $match
+                AND (c.rowid IN (SELECT value FROM json_each($orderCases)) OR EXISTS (SELECT 1 FROM {CaseSearchIndex.Table} AS f WHERE f.{CaseSearchIndex.Table} MATCH $match
                      AND f.rowid BETWEEN $from | (c.rowid << {CaseSearchIndex.CaseShift}) AND $from | (c.rowid << {CaseSearchIndex.CaseShift}) | {CaseSearchIndex.MaxEntries}))
                 ORDER BY {order} LIMIT $take OFFSET $skip
-                """, ct, [.. parameters, ("$match", match!), ("$from", from), ("$orderCase", orderCase ?? -1)]);
+                """, ct, [.. parameters, ("$match", match!), ("$from", from), ("$orderCases", "[" + string.Join(',', orderCases) + "]")]);
             // With filters, the hits read so far give a lower bound (from the first LowerBoundSample of them,
             // to keep this to that many lookups); without, the cap itself is one.
             var sample = "[" + string.Join(',', hits.Take(Math.Min(LowerBoundSample, hitCap))) + "]";
