@@ -174,6 +174,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(m => m.AuthorUserId).HasMaxLength(450);
             e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
             e.HasIndex(m => new { m.CaseId, m.CreatedAt, m.Sequence });
+            // The notification menu in every page's layout: a store's customer messages since a moment,
+            // newest first, read as a short range of this index (never a scan of the store's messages).
+            e.HasIndex(m => new { m.StoreId, m.AuthorKind, m.CreatedAt }).HasDatabaseName("IX_CaseMessages_Notifications");
             e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
             if (IsSqlite) e.ToTable(t => t.UseSqlReturningClause(false));
         });

@@ -22,7 +22,7 @@ internal sealed class Inserts
         _license = new Cmd(conn, "Licenses", "Id", "OrderId", "Key", "Status", "ProductId", "VariantId", "ClaimedAt");
         _case = new Cmd(conn, "Cases", "Id", "StoreId", "CustomerId", "OrderId", "Subject", "Status", "Priority", "UnreadCount",
             "Escalated", "LastMessageAt", "LastMessageBy", "ClosedAt", "ClosedBy", "CreatedAt", "UpdatedAt", "AutoCloseWarnedAt", "Version");
-        _message = new Cmd(conn, "CaseMessages", "Id", "CaseId", "StoreId", "AuthorKind", "AuthorName", "AuthorUserId", "Body", "CreatedAt", "Sequence");
+        _message = new Cmd(conn, "CaseMessages", "Id", "CaseId", "StoreId", "Kind", "AuthorKind", "AuthorName", "AuthorUserId", "Body", "CreatedAt", "Sequence");
     }
 
     public void Enlist(SqliteTransaction tx)
@@ -54,8 +54,8 @@ internal sealed class Inserts
             s.LastMessageAt.Ticks, (int)s.LastMessageBy, s.ClosedAt?.Ticks, s.ClosedBy is { } by ? (int)by : null,
             createdAt.Ticks, s.UpdatedAt.Ticks, warnedAt?.Ticks, version);
 
-    public void Message(string id, string caseId, string storeId, AuthorKind kind, string name, string? userId, string body, DateTime at, int sequence) =>
-        _message.Run(id, caseId, storeId, (int)kind, name, userId, body, at.Ticks, sequence);
+    public void Message(string id, string caseId, string storeId, CaseEntryKind kind, AuthorKind author, string name, string? userId, string body, DateTime at, long sequence) =>
+        _message.Run(id, caseId, storeId, (int)kind, (int)author, name, userId, body, at.Ticks, sequence);
 
     private sealed class Cmd
     {

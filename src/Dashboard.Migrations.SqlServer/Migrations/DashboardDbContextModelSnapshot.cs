@@ -257,6 +257,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId", "CreatedAt", "Sequence");
 
+                    b.HasIndex("StoreId", "AuthorKind", "CreatedAt")
+                        .HasDatabaseName("IX_CaseMessages_Notifications");
+
                     b.ToTable("CaseMessages");
                 });
 

@@ -251,6 +251,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId", "CreatedAt", "Sequence");
 
+                    b.HasIndex("StoreId", "AuthorKind", "CreatedAt")
+                        .HasDatabaseName("IX_CaseMessages_Notifications");
+
                     b.ToTable("CaseMessages");
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);

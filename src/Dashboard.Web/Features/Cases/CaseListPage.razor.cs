@@ -47,23 +47,19 @@ public sealed partial class CaseListPage
     private string? Search => Normalize(SearchParam);
     private bool Filtered => Search is not null || Priority is not null;
 
-    private string Title => $"{CurrentTab.Label()} ({_counts.CountOf(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
+    private string Title => $"{CurrentTab.Label()} ({_counts.Of(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
 
     private string RangeText => _result is null || _result.Total == 0 ? "0 cases"
-        : $"{(_result.Page - 1) * _result.PageSize + 1:N0}–{Math.Min(_result.Page * _result.PageSize, _result.Total):N0} of {_result.Total:N0}";
+        : $"{(_result.Page - 1) * _result.PageSize + 1:N0}–{(_result.Page - 1) * _result.PageSize + _result.Rows.Count:N0} of {_result.TotalText}";
+
+    /// <summary>A capped search total is a lower bound: a full page means there may be more.</summary>
+    private bool HasNextPage => _result is not null &&
+        (CurrentPage < _result.TotalPages || (_result.TotalIsCapped && _result.Rows.Count == _result.PageSize));
 
     private string EmptyMessage => Filtered
         ? Search is { } q ? $"No cases match “{q}”{(Priority is { } p ? $" with priority {CaseWorkflow.Label(p)}" : "")} in {CurrentTab.Label()}."
                           : $"No {CurrentTab.Label().ToLowerInvariant()} cases with priority {CaseWorkflow.Label(Priority!.Value)}."
-        : CurrentTab switch
-        {
-            CaseTab.AwaitingYou => "No cases awaiting you — nice work.",
-            CaseTab.Open => "No open cases right now.",
-            CaseTab.AwaitingCustomer => "No cases waiting on a customer.",
-            CaseTab.Closed => "No closed cases yet.",
-            CaseTab.All => "No cases yet. When a customer opens a case on an order, it shows up here.",
-            _ => throw new ArgumentOutOfRangeException(nameof(CurrentTab), CurrentTab, null),
-        };
+        : CaseTabs.Of(CurrentTab).Empty;
 
     protected override async Task OnInitializedAsync()
     {
@@ -101,13 +97,12 @@ public sealed partial class CaseListPage
         _loading = true;
         try
         {
-            var counts = await Queries.CountsAsync(_storeId, cts.Token);
             var result = await Queries.ListAsync(_storeId, new CaseListQuery
             {
                 Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = CurrentPage, PageSize = PageSize,
             }, cts.Token);
             if (cts.IsCancellationRequested) return;
-            (_counts, _result, _error) = (counts, result, null);
+            (_counts, _result, _error) = (result.Counts, result, null);
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
