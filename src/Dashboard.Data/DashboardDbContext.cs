@@ -168,7 +168,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(m => m.StoreId).HasMaxLength(id);
             e.Property(m => m.AuthorName).HasMaxLength(120);
             e.Property(m => m.AuthorUserId).HasMaxLength(450);
-            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
+            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyStorageMax);
             e.HasIndex(m => new { m.CaseId, m.CreatedAt, m.Sequence });
             e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
             if (IsSqlite) e.ToTable(t => t.UseSqlReturningClause(false));

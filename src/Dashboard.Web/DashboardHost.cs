@@ -31,37 +31,7 @@ public static class DashboardHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
-                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/access-denied";
-            o.Cookie.Name = "dashboard.auth";
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
-        });
-        services.AddAuthorization();
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.SignIn.RequireConfirmedAccount = false;
-                o.User.RequireUniqueEmail = true;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Password.RequiredLength = 8;
-            })
-            .AddEntityFrameworkStores<DashboardDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+        services.AddAccounts(builder.Configuration);
 
         services.AddSingleton<CaseChangeFeed>();
         services.AddSingleton<CaseService>();
@@ -73,6 +43,8 @@ public static class DashboardHost
         Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
         services.AddAttachments(builder.Configuration);
 
+        // X-Frame-Options is DENY on every response (SecurityHeaders), not antiforgery's SAMEORIGIN.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddHttpContextAccessor();
         // Keys beside the database, so sign-in cookies survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
@@ -81,12 +53,13 @@ public static class DashboardHost
 
     public static void UseDashboard(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders(sendHsts: !app.Environment.IsDevelopment());
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Only for addresses nothing answers (an unknown page, a missing file). A page that sets its own status
+        // (Case not found 404, Access denied 403) renders its own explanation: with status-code pages in its
+        // pipeline, Blazor would drop that body and leave the response empty.
+        app.UseWhen(context => context.GetEndpoint() is null,
+            unmatched => unmatched.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
         // The repository's own static files (logo, favicon, styles), served under /assets.
         app.UseStaticFiles(new StaticFileOptions
@@ -100,7 +73,8 @@ public static class DashboardHost
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The full policy, frame-ancestors included, comes from SecurityHeaders on every response.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapStoreApi();
         app.MapAttachments();

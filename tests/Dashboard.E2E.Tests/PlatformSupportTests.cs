@@ -7,8 +7,7 @@ public sealed class PlatformSupportTests(E2EFixture fixture) : E2ETest(fixture)
     [Fact]
     public async Task Support_sees_escalated_cases_of_every_store_and_the_merchant_sees_its_post()
     {
-        var login = await new LoginPage(Page).GotoAsync();
-        await login.SubmitAsync(DemoLogins.PlatformSupport, DemoLogins.Password);
+        await new LoginPage(Page).SignInAsSupportAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == EscalatedPath);
         await Blazor.WaitForLoadedAsync(Page, loaded: "[data-testid=case-row], [data-testid=cases-empty]", loading: "[data-testid=cases-loading]");
         var rows = Page.GetByTestId("case-row");

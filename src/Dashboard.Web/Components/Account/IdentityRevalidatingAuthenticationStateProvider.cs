@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Dashboard.Data.Entities;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -7,21 +6,20 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Components.Account;
 
-/// <summary>Re-checks the security stamp of a connected circuit every 30 minutes (signs out a removed user).</summary>
+/// <summary>
+/// Re-checks an open dashboard's user every <see cref="SessionValidation.Interval"/>: a locked or removed
+/// user, or one whose security stamp changed, is signed out of the circuit (the page sends them to sign in).
+/// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => SessionValidation.Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null) return false;
-        if (!userManager.SupportsUserSecurityStamp) return true;
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await SessionValidation.IsCurrentAsync(users, authenticationState.User, options.Value);
     }
 }

@@ -17,6 +17,7 @@ namespace Dashboard.Web.Features.Seed;
 public sealed class DemoDataSeeder(
     IDbContextFactory<DashboardDbContext> dbFactory,
     UserManager<AppUser> users,
+    IUserStore<AppUser> userStore,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger,
     Attachments.AttachmentDemoData? attachmentDemo = null)
@@ -44,6 +45,7 @@ public sealed class DemoDataSeeder(
             };
             var created = await users.CreateAsync(user, DemoAccounts.Password);
             if (!created.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            if (account.AuthenticatorKey is { } key) await TurnOnDemoTwoFactorAsync(user, key, ct);
             if (account.StoreId is not null)
                 db.StoreMembers.Add(new StoreMember { StoreId = account.StoreId, UserId = user.Id, Role = account.Role!.Value });
         }
@@ -239,6 +241,13 @@ public sealed class DemoDataSeeder(
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
+    /// <summary>Platform support must use two-factor sign-in: the demo support account has it on, with the published demo key.</summary>
+    private async Task TurnOnDemoTwoFactorAsync(AppUser user, string key, CancellationToken ct)
+    {
+        await ((IUserAuthenticatorKeyStore<AppUser>)userStore).SetAuthenticatorKeyAsync(user, key, ct);
+        await users.SetTwoFactorEnabledAsync(user, true);
+    }
+
     /// <summary>Prints where to sign in, once the server listens.</summary>
     public static void PrintLogins(WebApplication app)
     {
@@ -250,7 +259,13 @@ public sealed class DemoDataSeeder(
             "  Support cases dashboard is running.",
             $"  Sign in at {url.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")}/account/login  (password for every demo account: {DemoAccounts.Password})",
         };
-        lines.AddRange(DemoAccounts.All.Select(a => $"    {a.Email,-24} {a.Description}"));
+        foreach (var account in DemoAccounts.All)
+        {
+            lines.Add($"    {account.Email,-26} {account.Description}");
+            if (account.AuthenticatorKey is null) continue;
+            lines.Add($"    {"",-26} code: authenticator key {account.AuthenticatorKey} in any authenticator app,");
+            lines.Add($"    {"",-26} or print it: dotnet run --project src/Dashboard.Web -- {DemoAccounts.CodeCommand}");
+        }
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Domain;
+using Dashboard.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,11 @@ namespace Dashboard.Web.Features.Stores;
 public sealed record StoreSummary(string Id, string Name, StoreRole Role);
 
 /// <summary>The signed-in user as the dashboard sees them, and the store they are working in.</summary>
+/// <param name="IsPlatformSupport">Platform staff with two-factor sign-in on: support powers need both.</param>
+/// <param name="TwoFactorSetupRequired">Platform staff without two-factor sign-in: sent to set it up, no support powers until then.</param>
 public sealed record MerchantScope(
     string UserId, string DisplayName, string Email, bool IsPlatformSupport,
-    IReadOnlyList<StoreSummary> Stores, StoreSummary? Current)
+    IReadOnlyList<StoreSummary> Stores, StoreSummary? Current, bool TwoFactorSetupRequired = false)
 {
     public string? StoreId => Current?.Id;
     public bool IsOwner => Current?.Role == StoreRole.Owner;
@@ -43,7 +46,9 @@ public sealed class StoreContext(AuthenticationStateProvider auth, IDbContextFac
             .OrderBy(m => m.Store.Name)
             .Select(m => new StoreSummary(m.StoreId, m.Store.Name, m.Role)).ToListAsync(ct);
         var current = stores.FirstOrDefault(s => s.Id == user.CurrentStoreId) ?? stores.FirstOrDefault();
-        return new MerchantScope(user.Id, user.DisplayName, user.Email ?? "", user.IsPlatformSupport, stores, current);
+        return new MerchantScope(user.Id, user.DisplayName, user.Email ?? "",
+            IsPlatformSupport: user.IsPlatformSupport && !TwoFactorAccounts.MustSetUp(user), stores, current,
+            TwoFactorSetupRequired: TwoFactorAccounts.MustSetUp(user));
     }
 
     /// <summary>Makes <paramref name="storeId"/> the user's current store, if they are a member of it.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
@@ -15,6 +16,7 @@ public sealed partial class SupportCasePage
     [Inject] private SupportQueries Support { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
 
@@ -35,6 +37,11 @@ public sealed partial class SupportCasePage
         _loadedId = CaseId;
         (_detail, _notFound) = (null, false);
         _scope ??= await Stores.GetAsync();
+        if (_scope?.TwoFactorSetupRequired == true)
+        {
+            Navigation.NavigateTo(AccountPaths.WithReturnUrl(AccountPaths.TwoFactorSetup, $"/support/cases/{CaseId}"), forceLoad: true);
+            return;
+        }
         if (_scope?.IsPlatformSupport != true)
         {
             _denied = true;
