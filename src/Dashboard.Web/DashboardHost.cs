@@ -55,11 +55,7 @@ public static class DashboardHost
     {
         app.UseSecurityHeaders(sendHsts: !app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        // Only for addresses nothing answers (an unknown page, a missing file). A page that sets its own status
-        // (Case not found 404, Access denied 403) renders its own explanation: with status-code pages in its
-        // pipeline, Blazor would drop that body and leave the response empty.
-        app.UseWhen(context => context.GetEndpoint() is null,
-            unmatched => unmatched.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // The repository's own static files (logo, favicon, styles), served under /assets.
         app.UseStaticFiles(new StaticFileOptions
