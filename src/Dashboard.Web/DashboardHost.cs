@@ -1,5 +1,4 @@
 using Dashboard.Data;
-using Dashboard.Data.Entities;
 using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Api;
@@ -9,9 +8,7 @@ using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Infrastructure;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;

@@ -14,8 +14,8 @@ public static class SecurityHeaders
     /// <c>style-src 'unsafe-inline'</c> because MudBlazor cannot work without it: MudThemeProvider writes
     /// the theme as &lt;style&gt; elements and components set style attributes (popover positions, progress
     /// widths), many from script at run time, so neither hashes nor nonces can cover them. Measured with
-    /// the browser test (ContentSecurityPolicyTests) and <c>style-src 'self'</c>: 18 violations on the
-    /// sign-in page and the case list alone, and the account menu's overlay stayed over the page, so the
+    /// the browser test (ContentSecurityPolicyTests) and <c>style-src 'self'</c>: 18 violations between the
+    /// sign-in page and the case list, where the account menu's overlay then stayed over the page and the
     /// next click never landed. Inline style cannot run script; what it could leak needs markup an
     /// attacker controls, and every text the app shows is encoded.
     /// <c>connect-src 'self'</c> covers the Blazor circuit's WebSocket (same origin).
