@@ -1,4 +1,6 @@
 using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
 using Dashboard.Web.Tests.Infrastructure;
 
 namespace Dashboard.Web.Tests.Security;
@@ -38,6 +40,37 @@ public class BadQueryValueTests(BadQueryValueTests.App app) : IClassFixture<BadQ
         html.ShouldNotContain("Exception");
         html.ShouldContain("data-testid=\"cases-total\"");
         html.ShouldMatch(@"data-testid=""cases-total""[^>]*>1–\d+ of \d");
+    }
+
+    [Fact]
+    public void Every_query_parameter_of_every_page_arrives_as_text_and_no_route_has_a_type_constraint()
+    {
+        // A typed query parameter (int?, bool) or a route constraint ({page:int}) makes Blazor answer 500 or
+        // 404 before the page can ignore or correct a bad value: pages take text and parse it themselves.
+        var types = typeof(Program).Assembly.GetTypes();
+        var typed = types
+            .SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(p => p.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is not null && p.PropertyType != typeof(string))
+            .Select(p => $"{p.DeclaringType!.Name}.{p.Name}");
+        var constrained = types.SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Select(r => r.Template).Where(t => t.Contains(':'));
+
+        typed.ShouldBeEmpty();
+        constrained.ShouldBeEmpty();
+        types.SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Count().ShouldBeGreaterThan(5, "the pages were found");
+    }
+
+    [Theory]
+    [InlineData("/account/login-2fa?rememberMe=abc&returnUrl=%2Fcases")]
+    [InlineData("/account/login-2fa?rememberMe=1")]
+    [InlineData("/account/login-recovery?returnUrl=javascript:alert(1)")]
+    [InlineData("/account/login?ReturnUrl=%0d%0a")]
+    public async Task Account_pages_take_bad_query_values_without_failing(string path)
+    {
+        using var response = await FormClient.For(app).Http.GetAsync(path, Ct);
+
+        ((int)response.StatusCode).ShouldBeLessThan(500);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            new Uri(new Uri("http://localhost"), response.Headers.Location!).ToString().ShouldStartWith("http://localhost/account/login");
     }
 
     [Theory]
