@@ -63,8 +63,12 @@ public partial class TwoFactorSignInTests(TwoFactorSignInTests.App app) : IClass
     {
         var user = await AccountTestUsers.CreateAsync(app);
         var client = await SignedInAsync(user);
+        var stamp = (await AccountTestUsers.ReloadAsync(app, user.Id))!.SecurityStamp;
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(AccountPaths.TwoFactorSetup));
+        (await AccountTestUsers.ReloadAsync(app, user.Id))!.SecurityStamp.ShouldBe(stamp, "a look at the setup page signs no other session out");
         var key = KeyOnPage().Match(page).Groups[1].Value.Replace(" ", "").ToUpperInvariant();
+        KeyOnPage().Match(WebUtility.HtmlDecode(await client.GetStringAsync(AccountPaths.TwoFactorSetup))).Groups[1].Value
+            .Replace(" ", "").ToUpperInvariant().ShouldBe(key, "the key stays the same until setup succeeds");
         page.ShouldContain("data-testid=\"authenticator-qr\"");
         page.ShouldContain("src=\"data:image/png;base64,");
 

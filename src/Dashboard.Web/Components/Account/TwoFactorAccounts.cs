@@ -19,8 +19,10 @@ public sealed record TwoFactorEnabled(IReadOnlyList<string>? RecoveryCodes, stri
 /// and one-time recovery codes. Optional for merchants; required for platform support, who reach every
 /// store's escalated cases (see docs/decisions/0007-two-factor-for-platform-support.md).
 /// </summary>
-public sealed class TwoFactorAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+public sealed class TwoFactorAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store)
 {
+    private readonly IUserAuthenticatorKeyStore<AppUser> _keys = (IUserAuthenticatorKeyStore<AppUser>)store;
+
     public const int RecoveryCodeCount = 10;
     public const string Issuer = "Support cases";
     public const string WrongCodeMessage = "That code is not right. Enter the 6-digit code your authenticator app shows now.";
@@ -46,16 +48,17 @@ public sealed class TwoFactorAccounts(UserManager<AppUser> users, SignInManager<
 
     /// <summary>
     /// The key to scan or type; made on first use and kept until setup succeeds, so the page can be reloaded.
-    /// Making a key changes the security stamp, so the sign-in is refreshed to keep this session valid.
+    /// A first key is stored without changing the security stamp (UserManager.ResetAuthenticatorKeyAsync
+    /// would): nothing is on yet, and the user's other open dashboards should not be signed out for a look.
     /// </summary>
     public async Task<AuthenticatorSetup> SetupAsync(AppUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            key = users.GenerateNewAuthenticatorKey();
+            await _keys.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            await users.UpdateAsync(user);
         }
         var account = await users.GetEmailAsync(user) ?? user.UserName ?? user.Id;
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
