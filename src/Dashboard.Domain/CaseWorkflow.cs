@@ -3,7 +3,7 @@ namespace Dashboard.Domain;
 /// <summary>
 /// The one transition table of a support case. Every surface (dashboard, Store API, jobs, portal)
 /// asks this class; none of them tests a status itself. Trail messages (SYSTEM) are returned in
-/// <see cref="CaseDecision.Trail"/> for the caller to append; they do not count as the "last message".
+/// <see cref="CaseDecision.TrailLines"/> for the caller to append; they do not count as the "last message".
 /// </summary>
 public static class CaseWorkflow
 {
@@ -65,12 +65,12 @@ public static class CaseWorkflow
                 var trail = closed
                     ? "Reopened by the customer"
                     : StatusTrail(state.Status, CaseStatus.AwaitingMerchant, Actor.Customer.DisplayName);
-                return Allowed(state, next, Trail(trail), CaseEffects.NotifyMerchant, appendsMessage: true);
+                return Allowed(state, next, StatusLine(trail), CaseEffects.NotifyMerchant, appendsMessage: true);
             }
 
             case CaseTrigger.CustomerCloses:
                 if (closed) return CaseDecision.Refuse(Messages.AlreadyClosed);
-                return Allowed(state, CloseBy(state, AuthorKind.Customer, now), Trail("Closed by the customer"));
+                return Allowed(state, CloseBy(state, AuthorKind.Customer, now), StatusLine("Closed by the customer"));
 
             case CaseTrigger.MerchantReplies reply:
             {
@@ -83,7 +83,7 @@ public static class CaseWorkflow
                     LastMessageBy = AuthorKind.Merchant,
                     UpdatedAt = now,
                 };
-                return Allowed(state, next, Trail(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, reply.MerchantName)),
+                return Allowed(state, next, StatusLine(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, reply.MerchantName)),
                     CaseEffects.EmailCustomer, appendsMessage: true);
             }
 
@@ -109,13 +109,13 @@ public static class CaseWorkflow
                 if (closed) return CaseDecision.Refuse(Messages.EscalateClosed);
                 if (state.Escalated) return Allowed(state, state, []);
                 return Allowed(state, state with { Escalated = true, UpdatedAt = now },
-                    Trail($"Escalated to {SupportBrand}: {signal.Reason}"), CaseEffects.NotifyMerchant);
+                    [new TrailLine($"Escalated to {SupportBrand}: {signal.Reason}", CaseEntryKind.Trail)], CaseEffects.NotifyMerchant);
 
             case CaseTrigger.AutoClose autoClose:
                 if (state.Status != CaseStatus.AwaitingCustomer) return CaseDecision.Refuse(Messages.AutoCloseWrongStatus);
                 if (now - state.LastMessageAt < autoClose.IdlePeriod) return CaseDecision.Refuse(Messages.AutoCloseTooEarly);
                 return Allowed(state, CloseBy(state, AuthorKind.System, now),
-                    Trail($"Closed automatically after {autoClose.IdlePeriod.TotalDays:0} days without a reply from the customer"));
+                    StatusLine($"Closed automatically after {autoClose.IdlePeriod.TotalDays:0} days without a reply from the customer"));
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger");
@@ -127,7 +127,7 @@ public static class CaseWorkflow
         if (update.Priority is null && update.Status is null) return CaseDecision.Refuse(Messages.NothingToUpdate);
 
         var next = state;
-        var trail = new List<string>(2);
+        var trail = new List<TrailLine>(2);
         var closed = state.Status == CaseStatus.Closed;
 
         if (update.Status is { } target)
@@ -137,19 +137,19 @@ public static class CaseWorkflow
                 case CaseStatus.Closed:
                     if (closed) return CaseDecision.Refuse(Messages.AlreadyClosed);
                     next = CloseBy(next, AuthorKind.Merchant, now);
-                    trail.Add(StatusTrail(state.Status, CaseStatus.Closed, update.MerchantName)!);
+                    trail.Add(new TrailLine(StatusTrail(state.Status, CaseStatus.Closed, update.MerchantName)!, CaseEntryKind.StatusTrail));
                     break;
                 case CaseStatus.Open:
                     if (!closed) return CaseDecision.Refuse(Messages.OnlyClosedCanReopen);
                     next = next with { Status = CaseStatus.Open, ClosedAt = null, ClosedBy = null, UpdatedAt = now };
-                    trail.Add($"Reopened by {update.MerchantName}");
+                    trail.Add(new TrailLine($"Reopened by {update.MerchantName}", CaseEntryKind.StatusTrail));
                     break;
                 case CaseStatus.AwaitingCustomer:
                     if (closed) return CaseDecision.Refuse(Messages.CannotSetOnClosed);
                     if (state.Status != CaseStatus.AwaitingCustomer)
                     {
                         next = next with { Status = CaseStatus.AwaitingCustomer, UpdatedAt = now };
-                        trail.Add(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, update.MerchantName)!);
+                        trail.Add(new TrailLine(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, update.MerchantName)!, CaseEntryKind.StatusTrail));
                     }
                     break;
                 case CaseStatus.AwaitingMerchant:
@@ -162,7 +162,7 @@ public static class CaseWorkflow
         if (update.Priority is { } priority && priority != state.Priority)
         {
             next = next with { Priority = priority, UpdatedAt = now };
-            trail.Add($"Priority changed from {Label(state.Priority)} to {Label(priority)} by {update.MerchantName}");
+            trail.Add(new TrailLine($"Priority changed from {Label(state.Priority)} to {Label(priority)} by {update.MerchantName}", CaseEntryKind.Trail));
         }
 
         return Allowed(state, next, trail);
@@ -171,18 +171,19 @@ public static class CaseWorkflow
     private static CaseState CloseBy(CaseState state, AuthorKind by, DateTime now) =>
         state with { Status = CaseStatus.Closed, ClosedAt = now, ClosedBy = by, UpdatedAt = now };
 
-    private static string[] Trail(string? line) => line is null ? [] : [line];
+    /// <summary>A status-change trail line (the customer sees these), or none when nothing changed.</summary>
+    private static TrailLine[] StatusLine(string? line) => line is null ? [] : [new TrailLine(line, CaseEntryKind.StatusTrail)];
 
     private static string? StatusTrail(CaseStatus from, CaseStatus to, string by) =>
         from == to ? null : $"Status changed from {Label(from)} to {Label(to)} by {by}";
 
-    private static CaseDecision Allowed(CaseState before, CaseState after, IReadOnlyList<string> trail,
+    private static CaseDecision Allowed(CaseState before, CaseState after, IReadOnlyList<TrailLine> trail,
         CaseEffects effects = CaseEffects.None, bool appendsMessage = false) =>
         new()
         {
             IsAllowed = true,
             State = after,
-            Trail = trail,
+            TrailLines = trail,
             Effects = effects,
             Changed = after != before,
             AppendsMessage = appendsMessage,

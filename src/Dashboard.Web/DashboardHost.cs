@@ -8,9 +8,12 @@ using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
+using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Dashboard.Web;
@@ -20,32 +23,28 @@ public static class DashboardHost
 {
     public static void AddDashboard(this WebApplicationBuilder builder)
     {
+        builder.ResolveDataDirectory();
         var services = builder.Services;
+        var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
-        services.AddDashboardData(builder.Configuration);
-        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.Section);
-
+        services.AddDashboardData(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-
-        services.AddAccounts(builder.Configuration);
-
-        services.AddSingleton<CaseChangeFeed>();
-        services.AddSingleton<CaseService>();
-        services.AddSingleton<CaseQueries>();
-        services.AddScoped<StoreContext>();
-        services.AddPlatformSupport();
-        services.AddTransient<DemoDataSeeder>();
-        builder.AddStoreApi();
-        Features.Live.LiveServices.AddLiveUpdates(services, builder.Configuration); // issue 6: Redis feed, presence, notifications, email outbox
-        services.AddAttachments(builder.Configuration);
-
         // X-Frame-Options is DENY on every response (SecurityHeaders), not antiforgery's SAMEORIGIN.
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddHttpContextAccessor();
-        // Keys beside the database, so sign-in cookies survive a restart.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-            Path.GetFullPath(builder.Configuration["Dashboard:DataDirectory"] ?? "data"), "keys")));
+
+        // The features, one line each; a new feature adds its Add<Area> here (docs/architecture.md).
+        services.AddAccount(configuration);
+        services.AddStores(configuration);
+        services.AddCases(configuration);
+        services.AddLive(configuration);
+        services.AddNotifications(configuration);
+        services.AddEmail(configuration);
+        services.AddAttachments(configuration);
+        services.AddSupport(configuration);
+        services.AddStoreApi(configuration);
+        services.AddSeed(configuration);
     }
 
     public static void UseDashboard(this WebApplication app)
@@ -68,7 +67,8 @@ public static class DashboardHost
         app.MapStaticAssets();
         // The full policy, frame-ancestors included, comes from SecurityHeaders on every response.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
-        app.MapAccountEndpoints();
+        // The features' endpoints, one line each.
+        app.MapAccount();
         app.MapStoreApi();
         app.MapAttachments();
     }
@@ -78,12 +78,12 @@ public static class DashboardHost
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await DatabaseSetup.MigrateAsync(factory);
-        var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value;
+        var demo = app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
         if (demo.Enabled)
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
-            app.Lifetime.ApplicationStarted.Register(() => DemoDataSeeder.PrintLogins(app));
         }
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, demo.Enabled));
     }
 }

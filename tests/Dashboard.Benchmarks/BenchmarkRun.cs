@@ -1,3 +1,7 @@
+using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Stores;
 using System.Diagnostics;
 using Dashboard.Data;
 using Dashboard.DataGenerator;
@@ -62,9 +66,12 @@ public sealed class BenchmarkRun(string path, int size, int iterations, int warm
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton(TimeProvider.System);
         services.AddDashboardData(config);
-        services.AddSingleton<CaseChangeFeed>();
-        services.AddSingleton<CaseService>();
-        services.AddSingleton<CaseQueries>();
+        // The product's own registrations: the write path runs its effects (outbox emails) as in the app.
+        services.AddStores(config);
+        services.AddLive(config);
+        services.AddEmail(config);
+        services.AddAttachments(config);
+        services.AddCases(config);
         await using var sp = services.BuildServiceProvider();
         var factory = sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await DatabaseSetup.MigrateAsync(factory);
@@ -123,15 +130,15 @@ public sealed class BenchmarkRun(string path, int size, int iterations, int warm
         found.Rows.Count.ShouldBePositive("search");
         await Time($"search \"{meta.SearchWord}\"", _ => queries.ListAsync(store, search), $"({found.Total:N0} of {counts.All:N0} cases)");
 
-        var heavy = await queries.GetAsync(store, meta.HeavyCaseId) ?? throw new InvalidOperationException("heavy case missing");
-        await Time("case + order + 200 messages", _ => queries.GetAsync(store, meta.HeavyCaseId), $"({heavy.Messages.Count} messages)");
+        var heavy = await queries.GetAsync(store, meta.HeavyCaseId, TimelineAudience.MerchantDashboard) ?? throw new InvalidOperationException("heavy case missing");
+        await Time("case + order + 200 messages", _ => queries.GetAsync(store, meta.HeavyCaseId, TimelineAudience.MerchantDashboard), $"({heavy.Messages.Count} messages)");
 
         // Replies go to distinct cases awaiting the merchant (status change, trail line, counters, FTS
         // triggers), like a merchant working through the queue. After each timed reply the customer
         // answers (untimed), so the case is back in Awaiting you and repeated runs measure the same
         // thing. The benchmark database keeps these messages.
         var targets = await ReplyTargetsAsync(factory, store, warmup + iterations);
-        var merchant = Author.Merchant("Bench Merchant", "user-bench");
+        var merchant = Actor.Merchant("Bench Merchant", "user-bench");
         await Time("reply (write path)", async i =>
         {
             var r = await service.ReplyAsync(store, targets[i % targets.Count], merchant, "Thanks, we have re-issued your licence key; it is on your order page now.");

@@ -242,6 +242,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

@@ -236,6 +236,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 

@@ -1,6 +1,7 @@
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Api;
+using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public class ApiTokenServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _tokens = new ApiTokenService(_db.Factory, _db.Clock);
+        _tokens = new ApiTokenService(_db.Factory, _db.Clock, new StoreAccess(_db.Factory));
         _storeId = (await _db.AddStoreAsync()).Store.Id;
         await using var ctx = _db.NewContext();
         ctx.Users.AddRange(new AppUser { Id = Owner, UserName = "o@test", Email = "o@test", DisplayName = "Olga Owner" },

@@ -28,6 +28,7 @@ public class ApiTokensPageTests : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(_db.Factory);
         Services.AddSingleton<TimeProvider>(_db.Clock);
         Services.AddSingleton<ApiTokenService>();
+        Services.AddSingleton<StoreAccess>();
         Services.AddScoped<StoreContext>();
     }
 

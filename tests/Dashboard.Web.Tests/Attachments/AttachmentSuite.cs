@@ -20,7 +20,7 @@ namespace Dashboard.Web.Tests.Attachments;
 /// </summary>
 public abstract class AttachmentSuite : IAsyncLifetime
 {
-    private static readonly Author Ada = Author.Merchant("Ada Merchant", "user-ada");
+    private static readonly Actor Ada = Actor.Merchant("Ada Merchant", "user-ada");
     protected TestDatabase Db { get; private set; } = null!;
     protected IAttachmentStorage Storage { get; private set; } = null!;
     protected AttachmentOptions Options { get; } = new();
@@ -41,7 +41,7 @@ public abstract class AttachmentSuite : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync() => await Db.DisposeAsync();
 
-    private CaseService Cases() => new(Db.Factory, Db.Clock, Db.Feed, attachments: _vault);
+    private CaseService Cases() => Db.CaseService(vault: _vault);
     private Task<(Store Store, SupportCase Case)> CaseAsync(string name = "Store") => AttachmentTestData.AddStoreWithCaseAsync(Db.Factory, Cases(), Db.Clock.UtcNow, name);
 
     private async Task<List<string>> KeysAsync(string prefix = "")
@@ -107,7 +107,7 @@ public abstract class AttachmentSuite : IAsyncLifetime
             await stored!.CopyToAsync(copy);
             copy.ToArray().ShouldBe(bytes);
         }
-        var detail = (await Db.CaseQueries().GetAsync(store.Id, c.Id))!;
+        var detail = (await Db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
         detail.Messages.Single(m => m.AuthorKind == AuthorKind.Merchant).Attachments.ShouldHaveSingleItem().Id.ShouldBe(attachment.Id);
     }
 
@@ -116,7 +116,7 @@ public abstract class AttachmentSuite : IAsyncLifetime
     {
         var (store, c) = await CaseAsync();
         var fromCustomer = await Cases().CustomerReplyAsync(store.Id, c.Id, "My receipt", [(await StageAsync("receipt.pdf", SampleFiles.Pdf())).ToUpload()]);
-        var fromSupport = await Cases().SupportPostAsync(c.Id, Author.Support("user-support"), "Log attached", [(await StageAsync("log.txt", SampleFiles.Text())).ToUpload()]);
+        var fromSupport = await Cases().SupportPostAsync(c.Id, await Db.AddSupportUserAsync(), "Log attached", [(await StageAsync("log.txt", SampleFiles.Text())).ToUpload()]);
         fromCustomer.Message!.Attachments.ShouldHaveSingleItem().ContentType.ShouldBe("application/pdf");
         fromSupport.Message!.Attachments.ShouldHaveSingleItem().ContentType.ShouldStartWith("text/plain");
         (await KeysAsync("files/")).Count.ShouldBe(2);
@@ -271,7 +271,7 @@ public abstract class AttachmentSuite : IAsyncLifetime
         (await KeysAsync("staging/")).ShouldBe([staged.StagingKey]); // kept for a retry; the janitor removes it later
         await Storage.DeleteAsync(staged.StagingKey);
         await ShouldHaveNothingStoredAsync(c.Id);
-        (await Db.CaseQueries().GetAsync(store.Id, c.Id))!.Case.Status.ShouldBe(CaseStatus.Open);
+        (await Db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.Status.ShouldBe(CaseStatus.Open);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class CaseDetailPageTests : CasePageTestBase
         var page = RenderCase(c.Id);
 
         page.WaitForAssertion(() => page.Find("[data-testid=case-subject]"));
-        (await Db.CaseQueries().GetAsync(Store.Id, c.Id))!.Case.UnreadCount.ShouldBe(0);
+        (await Db.CaseQueries().GetAsync(Store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.UnreadCount.ShouldBe(0);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class CaseDetailPageTests : CasePageTestBase
         Text(page, "reply-counter").ShouldBe("0 / 4,000");
         page.Find("[data-testid=reply-send]").HasAttribute("disabled").ShouldBeTrue();
         page.FindAll("[data-testid=reply-error]").ShouldBeEmpty();
-        (await Db.CaseQueries().GetAsync(Store.Id, c.Id))!.Case.Status.ShouldBe(CaseStatus.AwaitingCustomer);
+        (await Db.CaseQueries().GetAsync(Store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.Status.ShouldBe(CaseStatus.AwaitingCustomer);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public class CaseDetailPageTests : CasePageTestBase
             page.Markup.ShouldNotContain("Secret subject");
             page.FindAll("[data-testid=reply-body]").ShouldBeEmpty();
         }
-        (await Db.CaseQueries().GetAsync(other.Id, theirs.Id))!.Case.UnreadCount.ShouldBe(1);
+        (await Db.CaseQueries().GetAsync(other.Id, theirs.Id, TimelineAudience.MerchantDashboard))!.Case.UnreadCount.ShouldBe(1);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
     protected Customer Customer { get; private set; } = null!;
     protected Order Order { get; private set; } = null!;
     protected AppUser User { get; private set; } = null!;
-    protected static readonly Author Ada = Author.Merchant("Ada Merchant", "user-ada");
+    protected static readonly Actor Ada = Actor.Merchant("Ada Merchant", "user-ada");
 
     public virtual async ValueTask InitializeAsync()
     {
@@ -47,10 +47,11 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(vault);
         Services.AddSingleton(new AttachmentLinks(new byte[32], attachmentOptions, Db.Clock));
         Services.AddSingleton(new CasePresence(new InProcessCaseChangeTransport(), Db.Feed, Db.Factory, Db.Clock, NullLogger<CasePresence>.Instance));
-        Services.AddSingleton(new CaseService(Db.Factory, Db.Clock, Db.Feed, attachments: vault));
+        Services.AddSingleton(Db.CaseService(vault: vault));
         Services.AddSingleton(Db.CaseQueries());
+        Services.AddSingleton(new StoreAccess(Db.Factory));
         Services.AddScoped<StoreContext>();
-        Services.AddPlatformSupport();
+        Services.AddSupport(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         _auth = AddAuthorization();
         SignIn(User);
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -93,7 +94,7 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
     }
 
     /// <summary>A CaseService on its own feed: a change "elsewhere" the page does not hear about.</summary>
-    protected CaseService SilentCaseService() => new(Db.Factory, Db.Clock, new CaseChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<CaseChangeFeed>.Instance));
+    protected CaseService SilentCaseService() => Db.CaseService(feed: new CaseChangeFeed(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport()));
 
     protected override async ValueTask DisposeAsyncCore()
     {

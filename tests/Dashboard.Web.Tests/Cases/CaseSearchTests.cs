@@ -8,7 +8,7 @@ namespace Dashboard.Web.Tests.Cases;
 public class CaseSearchTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private static readonly Author Ada = Author.Merchant("Ada Merchant", "user-ada");
+    private static readonly Actor Ada = Actor.Merchant("Ada Merchant", "user-ada");
 
     public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();

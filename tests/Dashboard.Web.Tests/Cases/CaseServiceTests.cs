@@ -9,7 +9,7 @@ namespace Dashboard.Web.Tests.Cases;
 public class CaseServiceTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private static readonly Author Ada = Author.Merchant("Ada Merchant", "user-ada");
+    private static readonly Actor Ada = Actor.Merchant("Ada Merchant", "user-ada");
 
     public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
@@ -23,7 +23,7 @@ public class CaseServiceTests : IAsyncLifetime
         var result = await _db.CaseService().ReplyAsync(store.Id, c.Id, Ada, "  Here is your key.  ");
 
         result.Outcome.ShouldBe(CaseOutcome.Ok);
-        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id))!;
+        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
         detail.Case.Status.ShouldBe(CaseStatus.AwaitingCustomer);
         detail.Case.UnreadCount.ShouldBe(0);
         detail.Messages.Select(m => (m.AuthorKind, m.Body)).ShouldBe([
@@ -45,7 +45,7 @@ public class CaseServiceTests : IAsyncLifetime
 
         result.Outcome.ShouldBe(CaseOutcome.Refused);
         result.Error.ShouldBe("Case is closed; reopen it to reply");
-        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id))!;
+        var detail = (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
         detail.Messages.ShouldNotContain(m => m.Body == "Hello?");
     }
 
@@ -80,7 +80,7 @@ public class CaseServiceTests : IAsyncLifetime
         var c = await _db.OpenCaseAsync(store.Id, order.Id);
 
         (await _db.CaseService().ReplyAsync(other.Id, c.Id, Ada, "hi")).Outcome.ShouldBe(CaseOutcome.NotFound);
-        (await _db.CaseQueries().GetAsync(other.Id, c.Id)).ShouldBeNull();
+        (await _db.CaseQueries().GetAsync(other.Id, c.Id, TimelineAudience.MerchantDashboard)).ShouldBeNull();
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public class CaseServiceTests : IAsyncLifetime
         var seenVersion = c.Version;
 
         (await _db.CaseService().UpdateAsync(store.Id, c.Id, Ada, CasePriority.High, null, seenVersion)).Outcome.ShouldBe(CaseOutcome.Ok);
-        var second = await _db.CaseService().UpdateAsync(store.Id, c.Id, Author.Merchant("Bo"), CasePriority.Low, null, seenVersion);
+        var second = await _db.CaseService().UpdateAsync(store.Id, c.Id, Actor.Merchant("Bo"), CasePriority.Low, null, seenVersion);
 
         second.Outcome.ShouldBe(CaseOutcome.Conflict);
-        (await _db.CaseQueries().GetAsync(store.Id, c.Id))!.Case.Priority.ShouldBe(CasePriority.High);
+        (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.Priority.ShouldBe(CasePriority.High);
     }
 
     [Fact]

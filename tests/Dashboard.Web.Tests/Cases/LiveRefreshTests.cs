@@ -8,7 +8,7 @@ public class LiveRefreshTests
     public async Task A_burst_of_changes_causes_one_refresh_now_and_at_most_one_more_after_the_interval()
     {
         var refreshes = 0;
-        using var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(300));
+        using var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(300), TimeProvider.System);
 
         live.Request();
         await Task.Delay(50);
@@ -23,7 +23,7 @@ public class LiveRefreshTests
     public async Task No_refresh_runs_after_dispose()
     {
         var refreshes = 0;
-        var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(200));
+        var live = new LiveRefresh(() => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(200), TimeProvider.System);
         live.Request();
         await Task.Delay(50);
         live.Request();

@@ -1,7 +1,13 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Cases.Effects;
+using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Stores;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,12 +22,18 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
-    public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance);
+    public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport());
+    public CaseEmails Emails { get; } = new(Options.Create(new PortalOptions()));
+
+    /// <summary>Real file-system attachment storage under this database's folder.</summary>
+    public AttachmentVault Vault { get; }
 
     private TestDatabase()
     {
         System.IO.Directory.CreateDirectory(Directory);
         Factory = new SqliteFileFactory(Directory);
+        Vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(Directory, "attachments")),
+            Options.Create(new AttachmentOptions()), Clock, NullLogger<AttachmentVault>.Instance);
     }
 
     public static async Task<TestDatabase> CreateAsync()
@@ -31,7 +43,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    public CaseService CaseService() => new(Factory, Clock, Feed);
+    /// <summary>The product's case service with every dependency real; <paramref name="feed"/> and <paramref name="clock"/> default to this database's.</summary>
+    public CaseService CaseService(CaseChangeFeed? feed = null, TimeProvider? clock = null, AttachmentVault? vault = null) =>
+        new(Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
+
+    /// <summary>The product's effect handlers, as the host registers them.</summary>
+    public CaseEffectHandlers CaseEffects() =>
+        new([new NotifyMerchantHandler(Emails), new EmailCustomerHandler(Emails), new SendAutoReplyHandler(Emails)]);
+
     public CaseQueries CaseQueries() => new(Factory);
 
     public DashboardDbContext NewContext() => Factory.CreateDbContext();
@@ -53,6 +72,17 @@ public sealed class TestDatabase : IAsyncDisposable
         db.AddRange(store, new StoreCaseCounts { StoreId = store.Id }, customer, order);
         await db.SaveChangesAsync();
         return (store, customer, order);
+    }
+
+    /// <summary>A platform support user (Policies.PlatformSupport), as the actor support posts are written by.</summary>
+    public async Task<Actor> AddSupportUserAsync(string name = "Jordan Reyes")
+    {
+        await using var db = NewContext();
+        var email = name.Replace(' ', '.').ToLowerInvariant() + "@platform.test";
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsPlatformSupport = true };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return Actor.Support(user.Id);
     }
 
     /// <summary>Opens a case through the product's service, as the customer would.</summary>

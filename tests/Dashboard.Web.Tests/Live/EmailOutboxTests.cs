@@ -16,7 +16,7 @@ namespace Dashboard.Web.Tests.Live;
 /// </summary>
 public class EmailOutboxTests : IAsyncLifetime
 {
-    private static readonly Author Theo = Author.Merchant("Theo Merchant", "user-theo");
+    private static readonly Actor Theo = Actor.Merchant("Theo Merchant", "user-theo");
     private TestDatabase _db = null!;
     private SmtpServer? _smtp;
 
@@ -29,7 +29,7 @@ public class EmailOutboxTests : IAsyncLifetime
     }
 
     private static readonly PortalOptions Portal = new();
-    private CaseService Service() => new(_db.Factory, _db.Clock, _db.Feed, new CaseEmails(Options.Create(Portal)));
+    private CaseService Service() => _db.CaseService();
 
     private async Task<List<OutboxEmail>> OutboxAsync()
     {

@@ -30,7 +30,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         var transport = new InProcessCaseChangeTransport();
         _feed = new CaseChangeFeed(NullLogger<CaseChangeFeed>.Instance, transport);
         _presence = new CasePresence(transport, _feed, _db.Factory, _db.Clock, NullLogger<CasePresence>.Instance);
-        _cases = new CaseService(_db.Factory, _db.Clock, _feed);
+        _cases = _db.CaseService(feed: _feed);
         (_store, _, _order) = await _db.AddStoreAsync("Northwind Keys");
         await using (var db = _db.NewContext())
         {
@@ -120,7 +120,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
             .Add(b => b.ReplyWarningChanged, (string? w) => bound = w));
         cut.Instance.NotifyTyping();
 
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Theo Merchant", "user-theo"), "Done")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Theo Merchant", "user-theo"), "Done")).Outcome.ShouldBe(CaseOutcome.Ok);
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=presence-reply-warning]").TextContent.ShouldContain("Theo replied while you were typing — review before sending"));
         bound.ShouldBe("Theo replied while you were typing — review before sending");
@@ -134,9 +134,9 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
     {
         var c = await OpenAsync();
         var cut = Render<CasePresenceBar>(p => p.Add(b => b.StoreId, _store.Id).Add(b => b.CaseId, c.Id));
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Theo Merchant", "user-theo"), "No draft open")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Theo Merchant", "user-theo"), "No draft open")).Outcome.ShouldBe(CaseOutcome.Ok);
         cut.Instance.NotifyTyping();
-        (await _cases.ReplyAsync(_store.Id, c.Id, Author.Merchant("Ada Lovelace", UserId), "My own")).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _cases.ReplyAsync(_store.Id, c.Id, Actor.Merchant("Ada Lovelace", UserId), "My own")).Outcome.ShouldBe(CaseOutcome.Ok);
         await Task.Delay(300);
         cut.FindAll("[data-testid=presence-reply-warning]").ShouldBeEmpty();
     }

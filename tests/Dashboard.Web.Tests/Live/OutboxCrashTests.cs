@@ -36,11 +36,11 @@ public class OutboxCrashTests : IAsyncLifetime
     public async Task Killing_the_app_mid_batch_and_restarting_loses_nothing_and_sends_nothing_twice()
     {
         var (store, _, order) = await _db.AddStoreAsync("Northwind Keys");
-        var service = new CaseService(_db.Factory, TimeProvider.System, _db.Feed, new CaseEmails(Options.Create(new PortalOptions())));
+        var service = _db.CaseService(clock: TimeProvider.System);
         for (var i = 0; i < 3; i++)
         {
             var c = (await service.OpenAsync(store.Id, order.Id, $"Case {i}", "Hello")).Case!;
-            (await service.ReplyAsync(store.Id, c.Id, Author.Merchant("Theo Merchant", "user-theo"), $"Answer {i}")).Outcome.ShouldBe(CaseOutcome.Ok);
+            (await service.ReplyAsync(store.Id, c.Id, Actor.Merchant("Theo Merchant", "user-theo"), $"Answer {i}")).Outcome.ShouldBe(CaseOutcome.Ok);
         }
         var expected = await Outbox(db => db.Outbox.Select(o => o.MessageIdHeader).ToListAsync());
         expected.Count.ShouldBe(6);

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Tests.Live;
 /// </summary>
 public class RedisFeedTests : IAsyncLifetime
 {
-    private static readonly Author Theo = Author.Merchant("Theo Merchant", "user-theo");
+    private static readonly Actor Theo = Actor.Merchant("Theo Merchant", "user-theo");
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private TestDatabase _db = null!;
     private RedisServer _redis = null!;

@@ -4,7 +4,6 @@ using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Tests.Cases;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests.Security;
 
@@ -14,7 +13,8 @@ namespace Dashboard.Web.Tests.Security;
 /// </summary>
 public class MessageBodyTests : CasePageTestBase
 {
-    private CaseService ServiceWithEmail() => new(Db.Factory, Db.Clock, Db.Feed, new CaseEmails(Options.Create(new PortalOptions())));
+    /// <summary>The product's case service with its effects: replies write their emails to the outbox.</summary>
+    private CaseService ServiceWithEmail() => Db.CaseService();
 
     private async Task<List<CaseMessage>> MessagesAsync(string caseId)
     {

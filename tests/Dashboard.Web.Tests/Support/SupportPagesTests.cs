@@ -81,6 +81,6 @@ public class SupportPagesTests : CasePageTestBase
         var entry = page.Find("[data-testid=timeline-entry][data-author-kind=SUPPORT]");
         entry.TextContent.ShouldContain(CaseWorkflow.SupportBrand);
         entry.TextContent.ShouldContain("Please hold off on the dispute.");
-        (await Db.CaseQueries().GetAsync(Store.Id, c.Id))!.Case.LastMessageBy.ShouldBe(AuthorKind.Support);
+        (await Db.CaseQueries().GetAsync(Store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.LastMessageBy.ShouldBe(AuthorKind.Support);
     }
 }

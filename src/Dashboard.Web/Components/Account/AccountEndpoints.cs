@@ -7,7 +7,7 @@ namespace Dashboard.Web.Components.Account;
 public static class AccountEndpoints
 {
     /// <summary>Sign-out is a POST (with antiforgery), so a link in an email cannot sign anyone out.</summary>
-    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    public static void MapAccount(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signInManager, [FromForm] string? returnUrl) =>
         {

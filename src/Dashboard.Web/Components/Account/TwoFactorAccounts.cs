@@ -17,7 +17,7 @@ public sealed record TwoFactorEnabled(IReadOnlyList<string>? RecoveryCodes, stri
 /// <summary>
 /// Two-factor sign-in with an authenticator app (TOTP, RFC 6238, Identity's authenticator token provider)
 /// and one-time recovery codes. Optional for merchants; required for platform support, who reach every
-/// store's escalated cases (see docs/decisions/0007-two-factor-for-platform-support.md).
+/// store's escalated cases (see docs/decisions/0010-two-factor-for-platform-support.md).
 /// </summary>
 public sealed class TwoFactorAccounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store)
 {

@@ -12,9 +12,8 @@ public static class ApiTokenSeed
     public const string NorthwindReadOnly = "sk_demo_northwind_read_only_0001";
     public const string ContosoAllScopes = "sk_demo_contoso_all_scopes_0001";
 
-    public static async Task AddDemoTokensAsync(DashboardDbContext db, CancellationToken ct = default)
+    public static async Task AddDemoTokensAsync(DashboardDbContext db, DateTime now, CancellationToken ct = default)
     {
-        var now = DateTime.UtcNow;
         (string Secret, string StoreId, string Name, ApiScopes Scopes)[] tokens =
         [
             (NorthwindAllScopes, DemoAccounts.NorthwindStoreId, "Demo all scopes", ApiTokenService.AllScopes),

@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Api;
@@ -35,9 +36,10 @@ public enum ApiAuthFailure { None, Unknown, Revoked, Expired }
 /// Store API tokens: create (secret shown once, only its SHA-256 kept), list, revoke, and check a
 /// presented secret. Creating and revoking are for the store's Owner only, checked here.
 /// </summary>
-public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
+public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, StoreAccess access)
 {
     public const int NameMax = 100;
+    public const string OwnerOnly = "Only the store's owner can manage API tokens";
     public const int PrefixLength = 12;
     public const ApiScopes AllScopes = ApiScopes.CasesRead | ApiScopes.CasesWrite | ApiScopes.OrdersRead;
 
@@ -54,8 +56,8 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
 
     public async Task<IReadOnlyList<ApiTokenRow>> ListAsync(string userId, string storeId, CancellationToken ct = default)
     {
+        if (!await access.AllowsAsync(userId, Policies.StoreOwner, storeId, ct)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsOwnerAsync(db, userId, storeId, ct)) return [];
         var rows = await db.ApiTokens.AsNoTracking().Where(t => t.StoreId == storeId)
             .Select(t => new ApiTokenRow(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt))
             .ToListAsync(ct);
@@ -72,8 +74,8 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
         var now = clock.GetUtcNow().UtcDateTime;
         if (expiresAt is { } e && e.ToUniversalTime() <= now) return new(null, "Expiry must be in the future");
 
+        if (!await access.AllowsAsync(userId, Policies.StoreOwner, storeId, ct)) return new(null, OwnerOnly);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsOwnerAsync(db, userId, storeId, ct)) return new(null, "Only the store's owner can manage API tokens");
 
         var secret = NewSecret();
         var token = new ApiToken
@@ -88,8 +90,8 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
 
     public async Task<ApiTokenOutcome<ApiTokenRow>> RevokeAsync(string userId, string storeId, string tokenId, CancellationToken ct = default)
     {
+        if (!await access.AllowsAsync(userId, Policies.StoreOwner, storeId, ct)) return new(null, OwnerOnly);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsOwnerAsync(db, userId, storeId, ct)) return new(null, "Only the store's owner can manage API tokens");
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.StoreId == storeId, ct);
         if (token is null) return new(null, "Token not found");
         if (token.RevokedAt is not null) return new(null, "Token is already revoked");
@@ -122,9 +124,6 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
         }
         return (new ApiCaller(token.Id, token.StoreId, token.Name, token.Scopes), ApiAuthFailure.None);
     }
-
-    private static Task<bool> IsOwnerAsync(DashboardDbContext db, string userId, string storeId, CancellationToken ct) =>
-        db.StoreMembers.AnyAsync(m => m.UserId == userId && m.StoreId == storeId && m.Role == StoreRole.Owner, ct);
 
     private static ApiTokenRow ToRow(ApiToken t) => new(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt);
 }

@@ -17,6 +17,7 @@ public partial class ApiTokensPage
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     private MerchantScope? _scope;
     private bool _loaded;
@@ -31,7 +32,7 @@ public partial class ApiTokensPage
     protected override async Task OnInitializedAsync()
     {
         _scope = await Stores.GetAsync();
-        if (_scope?.IsOwner == true) await ReloadAsync();
+        if (_scope?.Satisfies(Policies.StoreOwner) == true) await ReloadAsync();
         _loaded = true;
     }
 
@@ -90,6 +91,9 @@ public partial class ApiTokensPage
             Snackbar.Add("Copy failed: select the secret and copy it by hand", Severity.Warning);
         }
     }
+
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
+    private DateTime Today => Now.Date;
 
     private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

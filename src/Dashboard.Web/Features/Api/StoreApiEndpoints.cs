@@ -20,7 +20,7 @@ public static class StoreApiEndpoints
     {
         var store = app.MapGroup("/v2/core/stores/{storeId}")
             .AddEndpointFilter<StoreApiAuthFilter>()
-            .WithGroupName(StoreApiSetup.DocumentName)
+            .WithGroupName(StoreApiFeature.DocumentName)
             .WithTags("Store API")
             .ProducesProblemless(401, 403, 429);
 
@@ -29,7 +29,7 @@ public static class StoreApiEndpoints
             .WithMetadata(new RequiredScope(ApiScopes.CasesRead)).ProducesApi<ApiCaseList>(200, 400);
 
         store.MapGet("/cases/{caseId}", GetCase).WithName("GetCase").WithSummary("Get a case with its messages")
-            .WithDescription("The case object plus its timeline (messages, SYSTEM trail lines included, oldest first). The ETag is the case version, usable as If-Match. Requires CASES_READ.")
+            .WithDescription("The case object plus its timeline (messages, auto-replies and SYSTEM trail lines, oldest first; internal notes never). The ETag is the case version, usable as If-Match. Requires CASES_READ.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesRead)).ProducesApi<ApiCaseDetail>(200, 400, 404);
 
         store.MapPatch("/cases/{caseId}", UpdateCase).WithName("UpdateCase").WithSummary("Update priority or status")
@@ -95,7 +95,7 @@ public static class StoreApiEndpoints
     private static async Task<IResult> GetCase(string storeId, string caseId, HttpContext http, CaseQueries queries, AttachmentLinks links, CancellationToken ct)
     {
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
-        var detail = await queries.GetAsync(storeId, caseId, ct);
+        var detail = await queries.GetAsync(storeId, caseId, TimelineAudience.StoreApi, ct);
         if (detail is null) return CaseNotFound();
         var result = ApiResult.Ok(ApiCaseDetail.From(detail, links, BaseUrl(http)));
         result.Headers["ETag"] = ETag(detail.Case.Version);
@@ -124,7 +124,7 @@ public static class StoreApiEndpoints
         }
 
         var caller = http.ApiCaller();
-        var outcome = await cases.UpdateAsync(storeId, caseId, Author.Merchant(caller.AuthorName), priority, status, expectedVersion, ct);
+        var outcome = await cases.UpdateAsync(storeId, caseId, Actor.Merchant(caller.AuthorName), priority, status, expectedVersion, ct);
         return await CaseAnswer(outcome, storeId, caseId, queries, ct);
     }
 
@@ -135,7 +135,7 @@ public static class StoreApiEndpoints
         _ = idempotencyKey; // handled by IdempotencyFilter; declared for the OpenAPI document
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
         var caller = http.ApiCaller();
-        var author = Author.Merchant(caller.AuthorName);
+        var author = Actor.Merchant(caller.AuthorName);
 
         CaseResult outcome;
         if (AttachmentIntake.IsMultipart(http.Request))
@@ -197,6 +197,7 @@ public static class StoreApiEndpoints
     {
         CaseOutcome.NotFound => CaseNotFound(),
         CaseOutcome.Refused or CaseOutcome.Invalid => ApiResult.BadRequest(outcome.Error ?? "Refused"),
+        CaseOutcome.Forbidden => ApiResult.Forbidden(outcome.Error ?? "Forbidden"),
         CaseOutcome.Conflict => ApiResult.Conflict("The case was changed by another request at the same time; fetch it again and retry"),
         CaseOutcome.Ok => throw new InvalidOperationException("Not a failure"),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Outcome, null),

@@ -21,9 +21,6 @@ public sealed class CaseChangeFeed
     private readonly ILogger<CaseChangeFeed> logger;
     private readonly ICaseChangeTransport _transport;
 
-    /// <summary>In process only (tests, a single instance).</summary>
-    public CaseChangeFeed(ILogger<CaseChangeFeed> logger) : this(logger, new InProcessCaseChangeTransport()) { }
-
     public CaseChangeFeed(ILogger<CaseChangeFeed> logger, ICaseChangeTransport transport)
     {
         this.logger = logger;

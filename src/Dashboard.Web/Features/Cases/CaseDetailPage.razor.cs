@@ -14,6 +14,7 @@ public sealed partial class CaseDetailPage
     [Inject] private CaseService Cases { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
@@ -25,7 +26,6 @@ public sealed partial class CaseDetailPage
     private string? _notice;
     private Severity _noticeSeverity = Severity.Error;
     private string? _loadedId;
-    private IDisposable? _subscription;
     private LiveRefresh? _live;
 
     private string Title => _notFound ? "Case not found · Cases" : _detail is null ? "Case" : $"{_detail.Case.Subject} · Case";
@@ -44,15 +44,8 @@ public sealed partial class CaseDetailPage
             _notFound = true;
             return;
         }
-        if (_subscription is null)
-        {
-            _live = new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
-            _subscription = Feed.Subscribe(storeId, change =>
-            {
-                if (change.CaseId == _detail?.Case.Id) _live.Request();
-                return Task.CompletedTask;
-            });
-        }
+        _live ??= LiveRefresh.Follow(Feed, storeId, change => change.CaseId == _detail?.Case.Id,
+            () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
 
         await ReloadAsync();
         if (_detail is { Case.UnreadCount: > 0 } opened)
@@ -65,11 +58,11 @@ public sealed partial class CaseDetailPage
     private async Task ReloadAsync()
     {
         if (_scope?.StoreId is not { } storeId || !Ids.IsValid(CaseId, Ids.Case)) return;
-        _detail = await Queries.GetAsync(storeId, CaseId);
+        _detail = await Queries.GetAsync(storeId, CaseId, TimelineAudience.MerchantDashboard);
         _notFound = _detail is null;
     }
 
-    private Author Me => Author.Merchant(_scope!.DisplayName, _scope.UserId);
+    private Actor Me => Actor.Merchant(_scope!.DisplayName, _scope.UserId);
 
     private async Task<CaseResult> SendReplyAsync(ReplyDraft draft)
     {
@@ -118,9 +111,5 @@ public sealed partial class CaseDetailPage
         if (result.Succeeded) Snackbar.Add(success, Severity.Success);
     }
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _live?.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }

@@ -15,6 +15,7 @@ public sealed partial class CaseListPage
     [Inject] private CaseQueries Queries { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ILogger<CaseListPage> Logger { get; set; } = null!;
 
@@ -37,7 +38,6 @@ public sealed partial class CaseListPage
     private string? _requestedSearch;
     private CancellationTokenSource? _debounce;
     private CancellationTokenSource? _loadCts;
-    private IDisposable? _subscription;
     private LiveRefresh? _live;
 
     private CaseTab CurrentTab => CaseTabs.FromSlug(TabParam);
@@ -70,13 +70,13 @@ public sealed partial class CaseListPage
         var scope = await Stores.GetAsync();
         if (scope?.StoreId is not { } storeId)
         {
-            if (scope is { IsPlatformSupport: true } or { TwoFactorSetupRequired: true }) Navigation.NavigateTo("/support/escalated", replace: true);
+            if (scope is not null && (scope.Satisfies(Policies.PlatformSupport) || scope.TwoFactorSetupRequired))
+                Navigation.NavigateTo("/support/escalated", replace: true);
             _noStore = true;
             return;
         }
         _storeId = storeId;
-        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
-        _subscription = Feed.Subscribe(storeId, _ => { _live.Request(); return Task.CompletedTask; });
+        _live = LiveRefresh.Follow(Feed, storeId, _ => true, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Clock);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -177,7 +177,6 @@ public sealed partial class CaseListPage
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _live?.Dispose();
         _loadCts?.Cancel();
         _loadCts?.Dispose();

@@ -274,8 +274,8 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         return list;
     }
 
-    /// <summary>The case with its order and timeline, or null when it is not this store's.</summary>
-    public async Task<CaseDetail?> GetAsync(string? storeId, string caseId, CancellationToken ct = default)
+    /// <summary>The case with its order and the timeline <paramref name="audience"/> sees, or null when it is not this store's.</summary>
+    public async Task<CaseDetail?> GetAsync(string? storeId, string caseId, TimelineAudience audience, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.AsNoTracking()
@@ -286,8 +286,9 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
             .Include(o => o.Items).Include(o => o.Licenses)
             .AsSplitQuery()
             .FirstAsync(o => o.Id == supportCase.OrderId, ct);
+        var visible = TimelineVisibility.KindsVisibleTo(audience);
         var messages = await db.CaseMessages.AsNoTracking()
-            .Where(m => m.CaseId == caseId)
+            .Where(m => m.CaseId == caseId && visible.Contains(m.Kind))
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Sequence)
             .ToListAsync(ct);
         // Attachments by message id (indexed) in one query, attached here: EF's collection Include
@@ -332,6 +333,4 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         CaseStatus.Closed => counts.Closed,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
-
-    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

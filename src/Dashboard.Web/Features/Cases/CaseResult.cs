@@ -13,6 +13,8 @@ public enum CaseOutcome
     Invalid,
     /// <summary>Someone else changed the case first; reload and try again.</summary>
     Conflict,
+    /// <summary>The actor does not pass the action's policy (<see cref="Stores.Policies"/>).</summary>
+    Forbidden,
 }
 
 /// <summary>What a case command did. Surfaces map it to a snackbar or an HTTP status.</summary>
@@ -23,6 +25,7 @@ public sealed record CaseResult(CaseOutcome Outcome, string? Error = null, Suppo
     public bool Succeeded => Outcome == CaseOutcome.Ok;
     public static CaseResult NotFound { get; } = new(CaseOutcome.NotFound, "Case not found");
     public static CaseResult Conflict { get; } = new(CaseOutcome.Conflict, ConflictMessage);
+    public static CaseResult Forbidden { get; } = new(CaseOutcome.Forbidden, "You are not allowed to do this");
     public static CaseResult Refused(string message) => new(CaseOutcome.Refused, message);
     public static CaseResult Invalid(string message) => new(CaseOutcome.Invalid, message);
 }

@@ -2,35 +2,30 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Cases.Effects;
+using Dashboard.Web.Features.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Cases;
 
-/// <summary>Who is writing: a dashboard user or a Store API token, shown by name in the timeline.</summary>
-public sealed record Author(AuthorKind Kind, string DisplayName, string? UserId = null)
-{
-    public static Author Merchant(string name, string? userId = null) => new(AuthorKind.Merchant, name, userId);
-    public static Author Support(string? userId = null) => new(AuthorKind.Support, CaseWorkflow.SupportBrand, userId);
-}
-
 /// <summary>
-/// Every change to a case goes through here: load, ask <see cref="CaseWorkflow"/>, save with the
-/// concurrency token and the tab counters in one transaction, then publish the change.
+/// Every change to a case goes through here: load, ask <see cref="CaseWorkflow"/>, write the
+/// timeline entries, run the decision's effects (<see cref="CaseEffectHandlers"/>: emails to the
+/// outbox, the auto-reply), save with the concurrency token and the tab counters in one transaction,
+/// then publish the change.
 /// </summary>
 public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, CaseChangeFeed feed,
-    Email.CaseEmails? emails = null, AttachmentVault? attachments = null)
+    CaseEffectHandlers effects, AttachmentVault attachments, StoreAccess access)
 {
-    public const string SystemAuthorName = "System";
-
     /// <summary>A merchant answers. Moves the case to Awaiting customer; refused on a closed case.</summary>
-    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Author merchant, string? body, long? expectedVersion = null, CancellationToken ct = default)
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Actor merchant, string? body, long? expectedVersion = null, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
         return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct);
     }
 
     /// <summary>A merchant changes priority and/or status (dashboard menus, PATCH).</summary>
-    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Author merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null, CancellationToken ct = default) =>
+    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Actor merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null, CancellationToken ct = default) =>
         ChangeAsync(storeId, caseId, new CaseTrigger.MerchantUpdates(merchant.DisplayName, priority, status), expectedVersion, null, null, ct);
 
     public Task<CaseResult> MarkReadAsync(string storeId, string caseId, CancellationToken ct = default) =>
@@ -47,11 +42,8 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         ChangeAsync(storeId, caseId, new CaseTrigger.CustomerCloses(), null, null, null, ct);
 
     /// <summary>Platform support writes in a case of any store; branded "Pandabase Support".</summary>
-    public Task<CaseResult> SupportPostAsync(string caseId, Author support, string? body, CancellationToken ct = default)
-    {
-        if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
-        return ChangeAsync(null, caseId, new CaseTrigger.SupportPosts(), null, support, text, ct);
-    }
+    public Task<CaseResult> SupportPostAsync(string caseId, Actor support, string? body, CancellationToken ct = default) =>
+        SupportPostAsync(caseId, support, body, [], ct);
 
     public Task<CaseResult> EscalateAsync(string caseId, string reason, CancellationToken ct = default) =>
         ChangeAsync(null, caseId, new CaseTrigger.EscalationSignal(reason), null, null, null, ct);
@@ -77,7 +69,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         var message = NewMessage(supportCase, AuthorKind.Customer, order.Customer.DisplayName, null, text, now, 0);
         db.Cases.Add(supportCase);
         db.CaseMessages.Add(message);
-        if (emails is not null) await emails.AddForChangeAsync(db, supportCase, message, CaseWorkflow.OpenEffects, opened: true, ct); // outbox: same transaction
+        await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, opened: true, now, nextSequence: 1), ct);
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -90,7 +82,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     }
 
     private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
-        Author? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null)
+        Actor? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.Include(c => c.Customer)
@@ -113,13 +105,13 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         var sequence = supportCase.Version * 100;
         if (decision.AppendsMessage)
         {
-            var who = author ?? new Author(AuthorKind.Customer, supportCase.Customer.DisplayName);
+            var who = author ?? new Actor(AuthorKind.Customer, supportCase.Customer.DisplayName);
             message = NewMessage(supportCase, who.Kind, who.DisplayName, who.UserId, body!, now, sequence++);
             db.CaseMessages.Add(message);
         }
-        foreach (var line in decision.Trail)
-            db.CaseMessages.Add(NewMessage(supportCase, AuthorKind.System, SystemAuthorName, null, line, now, sequence++));
-        if (emails is not null) await emails.AddForChangeAsync(db, supportCase, message, decision.Effects, opened: false, ct); // outbox: same transaction
+        foreach (var line in decision.TrailLines)
+            db.CaseMessages.Add(NewMessage(supportCase, Actor.System.Kind, Actor.System.DisplayName, null, line.Text, now, sequence++, line.Kind));
+        await effects.RunAsync(decision.Effects, new CaseEffectContext(db, supportCase, message, opened: false, now, sequence), ct);
 
         // Attachment bytes go to their final keys before the transaction and are deleted if it fails.
         var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
@@ -155,9 +147,10 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         _ => CaseChangeKind.StatusOrPriority,
     };
 
-    private static CaseMessage NewMessage(SupportCase c, AuthorKind kind, string name, string? userId, string body, DateTime now, long sequence) => new()
+    private static CaseMessage NewMessage(SupportCase c, AuthorKind kind, string name, string? userId, string body, DateTime now, long sequence,
+        CaseEntryKind entryKind = CaseEntryKind.Message) => new()
     {
-        CaseId = c.Id, StoreId = c.StoreId, AuthorKind = kind, AuthorName = name, AuthorUserId = userId,
+        CaseId = c.Id, StoreId = c.StoreId, Kind = entryKind, AuthorKind = kind, AuthorName = name, AuthorUserId = userId,
         Body = body, CreatedAt = now, Sequence = sequence,
     };
 }

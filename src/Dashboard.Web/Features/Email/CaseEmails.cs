@@ -19,7 +19,8 @@ public static class EmailKinds
 }
 
 /// <summary>
-/// Composes the emails a case promises and adds them to the <c>Outbox</c> on the caller's context,
+/// Composes the emails a case promises and adds them to the <c>Outbox</c> on the caller's context
+/// (the case effect handlers in <c>Features/Cases/Effects</c> call it),
 /// so they are saved in the same transaction as the change (the caller's SaveChanges). Plain text
 /// and HTML (every user-written text HTML-encoded), the store's name as the From display name, and
 /// threading headers: every email of a case to one address replies to the previous one, and all
@@ -28,25 +29,6 @@ public static class EmailKinds
 public sealed class CaseEmails(IOptions<PortalOptions> portal)
 {
     private PortalOptions Portal => portal.Value;
-
-    /// <summary>
-    /// Called by <see cref="Cases.CaseService"/> inside its transaction (before SaveChanges), with the
-    /// decision's effects. Adds nothing when the effects promise no email.
-    /// </summary>
-    public async Task AddForChangeAsync(DashboardDbContext db, SupportCase supportCase, CaseMessage? message, CaseEffects effects, bool opened, CancellationToken ct = default)
-    {
-        var wantsCustomer = effects.HasFlag(CaseEffects.EmailCustomer) && message is not null;
-        var wantsMerchant = opened && effects.HasFlag(CaseEffects.NotifyMerchant);
-        if (!wantsCustomer && !wantsMerchant) return;
-
-        var store = await db.Stores.AsNoTracking().FirstAsync(s => s.Id == supportCase.StoreId, ct);
-        var customer = supportCase.Customer ?? await db.Customers.AsNoTracking().FirstAsync(c => c.Id == supportCase.CustomerId, ct);
-
-        if (wantsCustomer)
-            await AddAsync(db, Reply(store, supportCase, customer, message!), ct);
-        if (wantsMerchant && !string.IsNullOrWhiteSpace(store.NotificationEmail))
-            await AddAsync(db, Opened(store, supportCase, customer, message), ct);
-    }
 
     /// <summary>Threads <paramref name="email"/> after earlier emails of its case to the same address, and adds it.</summary>
     public async Task AddAsync(DashboardDbContext db, OutboxEmail email, CancellationToken ct = default)

@@ -131,18 +131,3 @@ public sealed class OutboxSender(
         return TimeSpan.FromTicks((long)ticks);
     }
 }
-
-public static class EmailServices
-{
-    public static IServiceCollection AddEmailOutbox(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
-        services.AddSingleton<CaseEmails>();
-        services.AddSingleton<EmailDeliveryFactory>();
-        services.AddSingleton<OutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        return services;
-    }
-}

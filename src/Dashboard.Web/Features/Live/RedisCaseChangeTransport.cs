@@ -43,8 +43,8 @@ public sealed class RedisCaseChangeTransport : ICaseChangeTransport, IAsyncDispo
     {
         try { await _connecting.WaitAsync(timeout); } catch (TimeoutException) { return false; }
         var redis = _redis;
-        var until = DateTime.UtcNow + timeout;
-        while (redis is not null && !redis.IsConnected && DateTime.UtcNow < until) await Task.Delay(50);
+        using var deadline = new CancellationTokenSource(timeout);
+        while (redis is not null && !redis.IsConnected && !deadline.IsCancellationRequested) await Task.Delay(50);
         return redis?.IsConnected == true;
     }
 

@@ -29,6 +29,9 @@ public sealed class CasePresence : IDisposable
     private readonly ILogger<CasePresence> _logger;
     internal readonly CaseChangeFeed Feed;
     internal readonly IDbContextFactory<DashboardDbContext> DbFactory;
+
+    /// <summary>Now, from the injected clock (sessions throttle typing with it).</summary>
+    internal DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, Entry>> _byCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CasePresenceSession>> _local = new(StringComparer.Ordinal);
@@ -231,7 +234,7 @@ public sealed class CasePresenceSession : IDisposable
     {
         if (_disposed != 0) return;
         if (!hasDraft) { StopTyping(); return; }
-        var now = DateTime.UtcNow;
+        var now = _presence.UtcNow;
         _draftSince ??= now;
         if (now - _lastTypingSent < CasePresence.TypingResend) return;
         _lastTypingSent = now;

@@ -14,7 +14,7 @@ public static class DemoAccounts
     /// The demo support account's authenticator key (base32). Platform support must use two-factor sign-in,
     /// so the demo account has it on with this published key: add it to an authenticator app, or print the
     /// current code with <c>dotnet run --project src/Dashboard.Web -- demo-code</c>. Only ever seeded with
-    /// the demo data, never in a real deployment (docs/decisions/0007-two-factor-for-platform-support.md).
+    /// the demo data, never in a real deployment (docs/decisions/0010-two-factor-for-platform-support.md).
     /// </summary>
     public const string SupportAuthenticatorKey = "PANDABASESUPPORTDEMOACCOUNTKEY23";
 

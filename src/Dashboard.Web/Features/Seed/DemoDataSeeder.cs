@@ -2,8 +2,6 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +18,7 @@ public sealed class DemoDataSeeder(
     IUserStore<AppUser> userStore,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger,
-    Attachments.AttachmentDemoData? attachmentDemo = null)
+    Attachments.AttachmentDemoData attachmentDemo)
 {
     private readonly Random _random = new(2026);
 
@@ -57,9 +55,9 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
         await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
-        await Api.ApiTokenSeed.AddDemoTokensAsync(db, ct);
+        await Api.ApiTokenSeed.AddDemoTokensAsync(db, now, ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
-        if (attachmentDemo is not null) await attachmentDemo.SeedAsync(db, ct);
+        await attachmentDemo.SeedAsync(db, ct);
     }
 
     private void SeedStore(DashboardDbContext db, Store store, DemoCatalog.Product[] products, int customers, int cases,
@@ -174,13 +172,14 @@ public sealed class DemoDataSeeder(
             var decision = CaseWorkflow.Apply(c.ToState(), trigger, Later());
             c.Apply(decision.NewState);
             if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, t, sequence++));
-            foreach (var line in decision.Trail) messages.Add(Message(c, AuthorKind.System, CaseService.SystemAuthorName, line, t, sequence++));
+            foreach (var line in decision.TrailLines) messages.Add(Message(c, AuthorKind.System, Actor.System.DisplayName, line.Text, t, sequence++, line.Kind));
         }
         void MerchantReply() => Do(new CaseTrigger.MerchantReplies(merchant), AuthorKind.Merchant, merchant, Fill(Pick(topic.MerchantReplies)));
         void CustomerReply() => Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, Fill(Pick(topic.CustomerFollowUps)));
 
+        // What SendAutoReplyHandler writes when a customer opens a case at a store with an auto-reply.
         if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
-            messages.Add(Message(c, AuthorKind.System, "Auto-reply", autoReply, t, sequence++));
+            messages.Add(Message(c, AuthorKind.System, store.Name, autoReply, t, sequence++, CaseEntryKind.AutoReply));
 
         var rounds = _random.Next(3);
         switch (target)
@@ -231,9 +230,10 @@ public sealed class DemoDataSeeder(
         db.CaseMessages.AddRange(messages);
     }
 
-    private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence) => new()
+    private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence,
+        CaseEntryKind entryKind = CaseEntryKind.Message) => new()
     {
-        CaseId = c.Id, StoreId = c.StoreId, AuthorKind = kind, AuthorName = name, Body = body, CreatedAt = at, Sequence = sequence,
+        CaseId = c.Id, StoreId = c.StoreId, Kind = entryKind, AuthorKind = kind, AuthorName = name, Body = body, CreatedAt = at, Sequence = sequence,
     };
 
     private string LicenceKey() =>
@@ -246,27 +246,5 @@ public sealed class DemoDataSeeder(
     {
         await ((IUserAuthenticatorKeyStore<AppUser>)userStore).SetAuthenticatorKeyAsync(user, key, ct);
         await users.SetTwoFactorEnabledAsync(user, true);
-    }
-
-    /// <summary>Prints where to sign in, once the server listens.</summary>
-    public static void PrintLogins(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
-        var lines = new List<string>
-        {
-            "",
-            "  Support cases dashboard is running.",
-            $"  Sign in at {url.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")}/account/login  (password for every demo account: {DemoAccounts.Password})",
-        };
-        foreach (var account in DemoAccounts.All)
-        {
-            lines.Add($"    {account.Email,-26} {account.Description}");
-            if (account.AuthenticatorKey is null) continue;
-            lines.Add($"    {"",-26} code: authenticator key {account.AuthenticatorKey} in any authenticator app,");
-            lines.Add($"    {"",-26} or print it: dotnet run --project src/Dashboard.Web -- {DemoAccounts.CodeCommand}");
-        }
-        lines.Add("");
-        Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 }

@@ -1,24 +1,10 @@
 using System.Security.Claims;
 using Dashboard.Data;
-using Dashboard.Domain;
 using Dashboard.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Stores;
-
-public sealed record StoreSummary(string Id, string Name, StoreRole Role);
-
-/// <summary>The signed-in user as the dashboard sees them, and the store they are working in.</summary>
-/// <param name="IsPlatformSupport">Platform staff with two-factor sign-in on: support powers need both.</param>
-/// <param name="TwoFactorSetupRequired">Platform staff without two-factor sign-in: sent to set it up, no support powers until then.</param>
-public sealed record MerchantScope(
-    string UserId, string DisplayName, string Email, bool IsPlatformSupport,
-    IReadOnlyList<StoreSummary> Stores, StoreSummary? Current, bool TwoFactorSetupRequired = false)
-{
-    public string? StoreId => Current?.Id;
-    public bool IsOwner => Current?.Role == StoreRole.Owner;
-}
 
 /// <summary>
 /// Resolves <see cref="MerchantScope"/> once per circuit (or request) from the authentication state.

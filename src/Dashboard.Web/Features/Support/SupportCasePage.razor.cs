@@ -11,12 +11,12 @@ namespace Dashboard.Web.Features.Support;
 /// <summary>An escalated case of any store, seen and answered by platform support. Not escalated = not found.</summary>
 public sealed partial class SupportCasePage
 {
-    [Inject] private CaseQueries Queries { get; set; } = null!;
     [Inject] private CaseService Cases { get; set; } = null!;
     [Inject] private SupportQueries Support { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
 
@@ -26,7 +26,6 @@ public sealed partial class SupportCasePage
     private bool _denied;
     private bool _notFound;
     private string? _loadedId;
-    private IDisposable? _subscription;
     private LiveRefresh? _live;
 
     private string Title => _denied ? "Access denied" : _notFound ? "Case not found · Support" : _detail is null ? "Case · Support" : $"{_detail.Case.Subject} · Case";
@@ -42,42 +41,34 @@ public sealed partial class SupportCasePage
             Navigation.NavigateTo(AccountPaths.WithReturnUrl(AccountPaths.TwoFactorSetup, $"/support/cases/{CaseId}"), forceLoad: true);
             return;
         }
-        if (_scope?.IsPlatformSupport != true)
+        // The page only hides; SupportQueries and CaseService refuse anyone the policy refuses.
+        if (_scope?.Satisfies(Policies.PlatformSupport) != true)
         {
             _denied = true;
             return;
         }
         await ReloadAsync();
         if (_detail is null) return;
-        _storeName = await Support.StoreNameAsync(_detail.Case.StoreId);
-        _subscription?.Dispose();
-        _live ??= new LiveRefresh(() => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), TimeSpan.FromMilliseconds(500));
-        _subscription = Feed.Subscribe(_detail.Case.StoreId, change =>
-        {
-            if (change.CaseId == _detail?.Case.Id) _live.Request();
-            return Task.CompletedTask;
-        });
+        _storeName = await Support.StoreNameAsync(_scope.UserId, _detail.Case.StoreId);
+        _live?.Dispose();
+        _live = LiveRefresh.Follow(Feed, _detail.Case.StoreId, change => change.CaseId == _detail?.Case.Id,
+            () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
     }
 
     private async Task ReloadAsync()
     {
-        var detail = Ids.IsValid(CaseId, Ids.Case) ? await Queries.GetAsync(null, CaseId) : null;
         // Support sees escalated cases only; any other case answers exactly like a missing one.
-        _detail = detail is { Case.Escalated: true } ? detail : null;
+        _detail = await Support.GetEscalatedAsync(_scope!.UserId, CaseId);
         _notFound = _detail is null;
     }
 
     private async Task<CaseResult> PostAsync(ReplyDraft draft)
     {
-        var result = await Cases.SupportPostAsync(_detail!.Case.Id, Author.Support(_scope!.UserId), draft.Body, draft.Files.ToUploads());
+        var result = await Cases.SupportPostAsync(_detail!.Case.Id, Actor.Support(_scope!.UserId), draft.Body, draft.Files.ToUploads());
         if (result.Outcome is CaseOutcome.Ok or CaseOutcome.Conflict) await ReloadAsync();
         StateHasChanged();
         return result;
     }
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _live?.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,0 +1,23 @@
+using Dashboard.Domain;
+
+namespace Dashboard.Data.Entities;
+
+public sealed class Store
+{
+    public string Id { get; set; } = Ids.New(Ids.Store);
+    public string Name { get; set; } = "";
+
+    /// <summary>Where "new case" emails go.</summary>
+    public string NotificationEmail { get; set; } = "";
+    public string DefaultCurrency { get; set; } = "USD";
+
+    public bool AutoReplyEnabled { get; set; }
+    public string? AutoReplyText { get; set; }
+
+    /// <summary>Idle days in Awaiting customer before auto-close (default 14) and warning lead (default 2).</summary>
+    public int AutoCloseDays { get; set; } = 14;
+    public int AutoCloseWarningDays { get; set; } = 2;
+
+    public DateTime CreatedAt { get; set; }
+    public List<StoreMember> Members { get; set; } = [];
+}

@@ -1,0 +1,51 @@
+using Dashboard.Domain;
+
+namespace Dashboard.Data.Entities;
+
+/// <summary>A support case opened by a customer against one of their orders.</summary>
+public sealed class SupportCase
+{
+    public string Id { get; set; } = Ids.New(Ids.Case);
+    public string StoreId { get; set; } = "";
+    public string CustomerId { get; set; } = "";
+    public string OrderId { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public CaseStatus Status { get; set; }
+    public CasePriority Priority { get; set; }
+    public int UnreadCount { get; set; }
+    public bool Escalated { get; set; }
+    public DateTime LastMessageAt { get; set; }
+    public AuthorKind LastMessageBy { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public AuthorKind? ClosedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the auto-close warning email went out for the current idle stretch.</summary>
+    public DateTime? AutoCloseWarnedAt { get; set; }
+
+    /// <summary>
+    /// Application-managed optimistic concurrency token (SQLite has no rowversion): every write
+    /// bumps it, and a write based on an older value is refused as a conflict.
+    /// </summary>
+    public long Version { get; set; }
+
+    public Customer Customer { get; set; } = null!;
+    public Order Order { get; set; } = null!;
+    public List<CaseMessage> Messages { get; set; } = [];
+
+    public CaseState ToState() => new(Status, Priority, UnreadCount, Escalated, LastMessageAt, LastMessageBy, ClosedAt, ClosedBy, UpdatedAt);
+
+    public void Apply(CaseState state)
+    {
+        Status = state.Status;
+        Priority = state.Priority;
+        UnreadCount = state.UnreadCount;
+        Escalated = state.Escalated;
+        LastMessageAt = state.LastMessageAt;
+        LastMessageBy = state.LastMessageBy;
+        ClosedAt = state.ClosedAt;
+        ClosedBy = state.ClosedBy;
+        UpdatedAt = state.UpdatedAt;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Dashboard.Domain;
+
+/// <summary>What happens to a case. Each record is one row (or group of rows) of the transition table.</summary>
+public abstract record CaseTrigger
+{
+    private CaseTrigger() { }
+
+    /// <summary>The customer writes on their case.</summary>
+    public sealed record CustomerReplies : CaseTrigger;
+
+    /// <summary>The customer closes their case from the portal.</summary>
+    public sealed record CustomerCloses : CaseTrigger;
+
+    /// <summary>A merchant (dashboard or API) answers the customer.</summary>
+    public sealed record MerchantReplies(string MerchantName) : CaseTrigger;
+
+    /// <summary>A merchant changes priority and/or status (dashboard menus or PATCH).</summary>
+    public sealed record MerchantUpdates(string MerchantName, CasePriority? Priority, CaseStatus? Status) : CaseTrigger;
+
+    /// <summary>A merchant opened the case or called mark-read.</summary>
+    public sealed record MerchantMarksRead : CaseTrigger;
+
+    /// <summary>Platform support writes in the case (branded "Pandabase Support").</summary>
+    public sealed record SupportPosts : CaseTrigger;
+
+    /// <summary>An automated signal (dispute risk, early-fraud-warning match, repeated unresolved cases).</summary>
+    public sealed record EscalationSignal(string Reason) : CaseTrigger;
+
+    /// <summary>The auto-close job, for a case idle in Awaiting customer for <paramref name="IdlePeriod"/>.</summary>
+    public sealed record AutoClose(TimeSpan IdlePeriod) : CaseTrigger;
+}

@@ -1,0 +1,3 @@
+namespace Dashboard.Domain;
+
+public enum LicenseStatus { Available, Claimed, Revoked, Expired }

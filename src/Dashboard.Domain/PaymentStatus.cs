@@ -1,0 +1,3 @@
+namespace Dashboard.Domain;
+
+public enum PaymentStatus { Pending, Succeeded, Failed, Refunded, PartiallyRefunded, Disputed }

@@ -1,0 +1,3 @@
+namespace Dashboard.Web.Features.Api;
+
+public sealed record ApiCaseList(IReadOnlyList<ApiCase> Items, ApiPagination Pagination);

@@ -1,0 +1,3 @@
+namespace Dashboard.Web.Features.Api;
+
+public sealed record ApiError(string Code, string Message);

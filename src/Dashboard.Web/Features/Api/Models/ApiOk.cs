@@ -1,0 +1,3 @@
+namespace Dashboard.Web.Features.Api;
+
+public sealed record ApiOk<T>(bool Ok, T Data);

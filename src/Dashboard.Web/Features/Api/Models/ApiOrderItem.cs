@@ -1,0 +1,3 @@
+namespace Dashboard.Web.Features.Api;
+
+public sealed record ApiOrderItem(string Id, string ProductId, string? VariantId, string Name, int Quantity, long Price);

@@ -1,0 +1,3 @@
+namespace Dashboard.Web.Features.Api;
+
+public sealed record ApiOrderRef(string Id, string OrderNumber, long Amount, string Currency);

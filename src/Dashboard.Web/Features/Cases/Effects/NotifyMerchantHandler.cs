@@ -1,0 +1,22 @@
+using Dashboard.Domain;
+using Dashboard.Web.Features.Email;
+
+namespace Dashboard.Web.Features.Cases.Effects;
+
+/// <summary>
+/// "Merchant notified": every change reaches open dashboards through <see cref="CaseChangeFeed"/>
+/// (the notification menu, the tab counts); a new case is also emailed to the store's notification
+/// address. Other changes send no merchant email (the spec promises email on opening only).
+/// </summary>
+public sealed class NotifyMerchantHandler(CaseEmails emails) : ICaseEffectHandler
+{
+    public CaseEffects Effect => CaseEffects.NotifyMerchant;
+
+    public async Task HandleAsync(CaseEffectContext context, CancellationToken ct)
+    {
+        if (!context.Opened) return;
+        var store = await context.StoreAsync(ct);
+        if (string.IsNullOrWhiteSpace(store.NotificationEmail)) return;
+        await emails.AddAsync(context.Db, emails.Opened(store, context.Case, await context.CustomerAsync(ct), context.Message), ct);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Dashboard.Web.Features.Email;
+
+public static class EmailFeature
+{
+    /// <summary>Composing case emails into the outbox, and the background sender (SMTP, or .eml files without it).</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddSingleton<CaseEmails>();
+        services.AddSingleton<EmailDeliveryFactory>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Stores;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Dashboard.Web.Features.Notifications;
+
+/// <summary>New cases and customer replies since the user last looked; keeps the tab title's Awaiting you count.</summary>
+public sealed partial class NotificationMenu : IAsyncDisposable
+{
+    [Inject] private StoreContext Stores { get; set; } = null!;
+    [Inject] private NotificationQueries Notifications { get; set; } = null!;
+    [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private ILogger<NotificationMenu> Logger { get; set; } = null!;
+
+    private MerchantScope? _scope;
+    private NotificationSummary? _summary;
+    private LiveRefresh? _live;
+    private IJSObjectReference? _module;
+    private int _lastTitleCount = -1;
+    private readonly SemaphoreSlim _reload = new(1, 1);
+
+    private string BadgeText => _summary?.UnseenCount > 99 ? "99+" : (_summary?.UnseenCount ?? 0).ToString();
+
+    /// <summary>The summary shown (tests read it).</summary>
+    public NotificationSummary? Summary => _summary;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await Stores.GetAsync();
+        if (_scope?.StoreId is not { } storeId) return;
+        // A mark-read changes nothing here once loaded; everything else may add an item or change the count.
+        if (RendererInfo.IsInteractive)
+            _live = LiveRefresh.Follow(Feed, storeId, change => change.Kind is not CaseChangeKind.Read || _summary is null,
+                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Clock);
+        await LoadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_summary is null || _summary.AwaitingYou == _lastTitleCount) return;
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "/assets/live.js");
+            if (_module is null) return;
+            await _module.InvokeVoidAsync("setTitleCount", _summary.AwaitingYou);
+            _lastTitleCount = _summary.AwaitingYou;
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+        {
+            // Prerendering or a closed circuit: the next render tries again.
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_scope?.StoreId is not { } storeId) return;
+        await _reload.WaitAsync();
+        try { _summary = await Notifications.GetAsync(_scope.UserId, storeId); }
+        catch (Exception ex) { Logger.LogWarning(ex, "Could not load notifications"); }
+        finally { _reload.Release(); }
+    }
+
+    private async Task MarkAllSeenAsync()
+    {
+        if (_scope is null) return;
+        await Notifications.MarkAllSeenAsync(_scope.UserId);
+        await LoadAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _live?.Dispose();
+        _live = null;
+        if (_module is not null)
+        {
+            try { await _module.DisposeAsync(); } catch (JSDisconnectedException) { }
+        }
+        _reload.Dispose();
+    }
+}

@@ -1,0 +1,5 @@
+using Dashboard.Domain;
+
+namespace Dashboard.Web.Features.Stores;
+
+public sealed record StoreSummary(string Id, string Name, StoreRole Role);
