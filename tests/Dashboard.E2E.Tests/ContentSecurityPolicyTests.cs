@@ -70,6 +70,7 @@ public sealed class ContentSecurityPolicyTests(E2EFixture fixture) : E2ETest(fix
         await VisitAsync("/settings/api-tokens", "h1");
         await VisitAsync("/account/two-factor", "h1");
         await VisitAsync("/api-docs", "h1");
+        ExpectPageStatus(404, "/no/such/page");
         await VisitAsync("/no/such/page", "h1");
 
         await Context.ClearCookiesAsync();
@@ -86,7 +87,9 @@ public sealed class ContentSecurityPolicyTests(E2EFixture fixture) : E2ETest(fix
         _violations.ShouldBeEmpty();
         BrowserErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();
 
-        // The recorder works and the policy is enforced: an inline handler injected into the page never runs.
+        // The recorder works and the policy is enforced: an inline handler injected into the page never runs
+        // (Chromium also logs the block as a console error).
+        ExpectBrowserError("^console\\.error: Executing inline event handler violates the following Content Security Policy directive 'script-src 'self''");
         await Page.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<img src=\"/assets/logo.svg\" onload=\"window.__ran = true\">')");
         await Page.WaitForFunctionAsync("() => window.__csp.length > 0");
         (await Page.EvaluateAsync<bool>("() => window.__ran === true")).ShouldBeFalse();

@@ -45,8 +45,10 @@ public sealed class PlatformSupportTests(E2EFixture fixture) : E2ETest(fixture)
     [Fact]
     public async Task A_merchant_is_denied_the_support_pages()
     {
+        ExpectPageStatus(403, EscalatedPath);
         await new LoginPage(Page).SignInAsync(DemoLogins.ContosoOwner);
-        await Page.GotoAsync(EscalatedPath);
+        var response = await Page.GotoAsync(EscalatedPath);
+        response.ShouldNotBeNull().Status.ShouldBe(403);
         await Assertions.Expect(Page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByTestId("case-row")).ToHaveCountAsync(0);
     }
