@@ -18,6 +18,7 @@ public sealed class TwoFactorPhoneTests(E2EFixture fixture) : E2ETest(fixture)
         await Page.GotoAsync("/account/two-factor/setup");
         await Assertions.Expect(Page.GetByTestId("authenticator-key")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByTestId("two-factor-required")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByTestId("two-factor-not-now")).ToBeVisibleAsync();
         await NoSidewaysScrollAsync();
         await ScreenshotAsync("setup");
 

@@ -14,6 +14,7 @@ public sealed class TwoFactorTests(E2EFixture fixture) : E2ETest(fixture)
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/two-factor/setup");
         await Assertions.Expect(Page.GetByTestId("two-factor-required")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByTestId("authenticator-qr")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("two-factor-not-now")).ToHaveCountAsync(0);
         await ScreenshotAsync("setup");
 
         // A support page is out of reach until it is done.
