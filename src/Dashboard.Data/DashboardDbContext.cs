@@ -20,6 +20,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+    public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -232,6 +236,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(o => o.References).HasMaxLength(4000);
             e.HasIndex(o => new { o.SentAt, o.NextAttemptAt });
         });
+
+        TicketModel.Configure(b);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
