@@ -103,6 +103,7 @@ public sealed class TicketTests(E2EFixture fixture) : E2ETest(fixture)
     [Fact]
     public async Task A_merchant_is_denied_the_support_ticket_queue()
     {
+        ExpectPageStatus(403, SupportQueuePage.Path);
         await new LoginPage(Page).SignInAsync(DemoLogins.ContosoOwner);
         await Page.GotoAsync(SupportQueuePage.Path);
         await Assertions.Expect(Page.GetByTestId("access-denied")).ToBeVisibleAsync();
