@@ -172,7 +172,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(m => m.StoreId).HasMaxLength(id);
             e.Property(m => m.AuthorName).HasMaxLength(120);
             e.Property(m => m.AuthorUserId).HasMaxLength(450);
-            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
+            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyStorageMax);
             e.HasIndex(m => new { m.CaseId, m.CreatedAt, m.Sequence });
             // The notification menu in every page's layout: a store's customer messages since a moment,
             // newest first, read as a short range of this index (never a scan of the store's messages).

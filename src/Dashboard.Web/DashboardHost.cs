@@ -31,6 +31,8 @@ public static class DashboardHost
         services.AddDashboardData(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // X-Frame-Options is DENY on every response (SecurityHeaders), not antiforgery's SAMEORIGIN.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddHttpContextAccessor();
 
         // The features, one line each; a new feature adds its Add<Area> here (docs/architecture.md).
@@ -49,11 +51,8 @@ public static class DashboardHost
 
     public static void UseDashboard(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UseSecurityHeaders(sendHsts: !app.Environment.IsDevelopment());
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // The repository's own static files (logo, favicon, styles), served under /assets.
@@ -68,7 +67,8 @@ public static class DashboardHost
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The full policy, frame-ancestors included, comes from SecurityHeaders on every response.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         // The features' endpoints, one line each.
         app.MapAccount();
         app.MapStoreApi();

@@ -231,8 +231,8 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("CaseId")
                         .IsRequired()

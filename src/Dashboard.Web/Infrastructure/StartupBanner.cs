@@ -15,7 +15,13 @@ public static class StartupBanner
         if (demoAccounts)
         {
             lines.Add($"  Sign in at {url}/account/login  (password for every demo account: {DemoAccounts.Password})");
-            lines.AddRange(DemoAccounts.All.Select(a => $"    {a.Email,-24} {a.Description}"));
+            foreach (var account in DemoAccounts.All)
+            {
+                lines.Add($"    {account.Email,-26} {account.Description}");
+                if (account.AuthenticatorKey is null) continue;
+                lines.Add($"    {"",-26} code: authenticator key {account.AuthenticatorKey} in any authenticator app,");
+                lines.Add($"    {"",-26} or print it: dotnet run --project src/Dashboard.Web -- {DemoAccounts.CodeCommand}");
+            }
         }
         else
         {

@@ -11,6 +11,15 @@ public static class DemoLogins
     public const string NorthwindAgent = "agent@northwind.test";
     public const string ContosoOwner = "owner@contoso.test";
     public const string PlatformSupport = "support@platform.test";
+    /// <summary>Platform support without two-factor sign-in: signing in leads to its setup. Set up by TwoFactorTests only.</summary>
+    public const string NewPlatformSupport = "new-support@platform.test";
+
+    /// <summary>The demo support account's published authenticator key (base32): two-factor sign-in is required for support.</summary>
+    public const string SupportAuthenticatorKey = "PANDABASESUPPORTDEMOACCOUNTKEY23";
+
+    /// <summary>The current code for <paramref name="base32Key"/>, computed here (RFC 6238, Otp.NET) as an authenticator app would.</summary>
+    public static string CurrentCode(string base32Key = SupportAuthenticatorKey) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key)).ComputeTotp(DateTime.UtcNow);
 
     public const string NorthwindName = "Northwind Keys";
     public const string NorthwindStoreId = "shp_northwindkeys01";

@@ -78,6 +78,7 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         {
             UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
             DisplayName = name, CurrentStoreId = storeId, IsPlatformSupport = platformSupport,
+            TwoFactorEnabled = platformSupport, // platform support must have two-factor sign-in on to act as support
         };
         db.Users.Add(user);
         if (storeId is not null) db.StoreMembers.Add(new StoreMember { StoreId = storeId, UserId = user.Id, Role = StoreRole.Owner });

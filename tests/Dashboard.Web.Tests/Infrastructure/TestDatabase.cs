@@ -81,12 +81,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return (store, customer, order);
     }
 
-    /// <summary>A platform support user (Policies.PlatformSupport), as the actor support posts are written by.</summary>
-    public async Task<Actor> AddSupportUserAsync(string name = "Jordan Reyes")
+    /// <summary>
+    /// A platform support user (Policies.PlatformSupport), as the actor support posts are written by.
+    /// Support powers need two-factor sign-in on (ADR 0010); <paramref name="twoFactor"/> false makes one who has not set it up.
+    /// </summary>
+    public async Task<Actor> AddSupportUserAsync(string name = "Jordan Reyes", bool twoFactor = true)
     {
         await using var db = NewContext();
         var email = name.Replace(' ', '.').ToLowerInvariant() + "@platform.test";
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsPlatformSupport = true };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsPlatformSupport = true, TwoFactorEnabled = twoFactor };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return Actor.Support(user.Id);

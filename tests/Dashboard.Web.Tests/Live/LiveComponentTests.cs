@@ -214,7 +214,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         _db.Clock.Advance(TimeSpan.FromMinutes(1));
         await using (var db = _db.NewContext())
         {
-            db.Users.Add(new AppUser { Id = "user-jordan", UserName = "jordan@test.example", Email = "jordan@test.example", DisplayName = "Jordan Reyes", IsPlatformSupport = true });
+            db.Users.Add(new AppUser { Id = "user-jordan", UserName = "jordan@test.example", Email = "jordan@test.example", DisplayName = "Jordan Reyes", IsPlatformSupport = true, TwoFactorEnabled = true });
             await db.SaveChangesAsync();
         }
         var ticket = (await _tickets.OpenAsync(_store.Id, Actor.Merchant("Ada Lovelace", UserId), new TicketDraft("Payouts have been pending for three days."))).Ticket!;

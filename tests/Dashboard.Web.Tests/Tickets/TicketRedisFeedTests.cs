@@ -51,7 +51,7 @@ public class TicketRedisFeedTests : IAsyncLifetime
         _b.Get<ICaseChangeTransport>().ShouldBeOfType<RedisCaseChangeTransport>();
         var (store, _, _) = await _db.AddStoreAsync();
         var member = new AppUser { UserName = "m@test.example", Email = "m@test.example", DisplayName = "Mia Member" };
-        var staff = new AppUser { UserName = "s@test.example", Email = "s@test.example", DisplayName = "Sam Staff", IsPlatformSupport = true };
+        var staff = new AppUser { UserName = "s@test.example", Email = "s@test.example", DisplayName = "Sam Staff", IsPlatformSupport = true, TwoFactorEnabled = true };
         await using (var db = _db.NewContext())
         {
             db.Users.AddRange(member, staff);

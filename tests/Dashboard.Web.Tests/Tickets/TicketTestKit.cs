@@ -51,7 +51,9 @@ public sealed class TicketTestKit : IAsyncDisposable
     public async Task<AppUser> AddUserAsync(string name, bool platformSupport = false)
     {
         var email = $"u{Guid.NewGuid():N}@test.example";
-        var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, DisplayName = name, IsPlatformSupport = platformSupport };
+        var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, DisplayName = name,
+            // Support powers need two-factor sign-in on (ADR 0010).
+            IsPlatformSupport = platformSupport, TwoFactorEnabled = platformSupport };
         await using var db = Db.NewContext();
         db.Users.Add(user);
         await db.SaveChangesAsync();

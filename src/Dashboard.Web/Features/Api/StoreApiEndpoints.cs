@@ -38,7 +38,7 @@ public static class StoreApiEndpoints
             .ProducesApi<ApiCase>(200, 400, 404, 409, 413, 415);
 
         store.MapPost("/cases/{caseId}/messages", PostMessage).WithName("ReplyToCase").WithSummary("Reply to the customer")
-            .WithDescription("Posts a merchant reply as JSON {\"body\"} or multipart/form-data (field body, up to 5 files parts: PNG, JPEG, GIF, WebP, PDF, plain text or ZIP, checked by content, 10 MB each; too large → 413) (1–4,000 characters after trimming), authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
+            .WithDescription("Posts a merchant reply as JSON {\"body\"} or multipart/form-data (field body, up to 5 files parts: PNG, JPEG, GIF, WebP, PDF, plain text or ZIP, checked by content, 10 MB each; too large → 413) (1–4,000 characters after trimming, an emoji counting as one; control characters other than newline and tab refused, invisible-only bodies empty, bidi overrides removed), authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).AddEndpointFilter<IdempotencyFilter>()
             .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 415, 422, 507);
 

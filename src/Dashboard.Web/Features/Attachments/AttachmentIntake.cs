@@ -30,7 +30,8 @@ public sealed record IntakeResult(string? Body, IReadOnlyList<AttachmentUpload> 
 /// </summary>
 public sealed class AttachmentIntake(AttachmentVault vault)
 {
-    private const int BodyFieldMaxBytes = Limits.MessageBodyMax * 4 + 1024;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (4 per surrogate pair).
+    private const int BodyFieldMaxBytes = Limits.MessageBodyStorageMax * 3 + 1024;
     private const long EnvelopeAllowance = 1024 * 1024;
 
     public long MaxRequestBytes => vault.MaxFileBytes * Limits.AttachmentsPerMessageMax + EnvelopeAllowance;

@@ -10,7 +10,6 @@ namespace Dashboard.Web.Features.Cases;
 /// <summary>The case list: tabs, filters and paging all live in the query string.</summary>
 public sealed partial class CaseListPage
 {
-    private static readonly int[] PageSizes = [20, 50, 100];
     private static readonly TimeSpan SearchDebounce = TimeSpan.FromMilliseconds(300);
 
     [Inject] private CaseQueries Queries { get; set; } = null!;
@@ -21,8 +20,9 @@ public sealed partial class CaseListPage
     [Inject] private ILogger<CaseListPage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "tab")] public string? TabParam { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageParam { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? SizeParam { get; set; }
+    // Numbers arrive as text: a typed parameter would throw (500) on page=abc, page=1.5 or page=99999999999.
+    [SupplyParameterFromQuery(Name = "page")] public string? PageParam { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeParam { get; set; }
     [SupplyParameterFromQuery(Name = "priority")] public string? PriorityParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
 
@@ -41,8 +41,8 @@ public sealed partial class CaseListPage
     private LiveRefresh? _live;
 
     private CaseTab CurrentTab => CaseTabs.FromSlug(TabParam);
-    private int CurrentPage => Math.Max(1, PageParam ?? 1);
-    private int PageSize => SizeParam is { } s && PageSizes.Contains(s) ? s : Limits.PageSizeDefault;
+    private int CurrentPage => CaseListUrl.ParsePage(PageParam);
+    private int PageSize => CaseListUrl.ParseSize(SizeParam);
     private CasePriority? Priority => CaseListUrl.ParsePriority(PriorityParam);
     private string? Search => Normalize(SearchParam);
     private bool Filtered => Search is not null || Priority is not null;
@@ -66,7 +66,8 @@ public sealed partial class CaseListPage
         var scope = await Stores.GetAsync();
         if (scope?.StoreId is not { } storeId)
         {
-            if (scope?.Satisfies(Policies.PlatformSupport) == true) Navigation.NavigateTo("/support/escalated", replace: true);
+            if (scope is not null && (scope.Satisfies(Policies.PlatformSupport) || scope.TwoFactorSetupRequired))
+                Navigation.NavigateTo("/support/escalated", replace: true);
             _noStore = true;
             return;
         }
@@ -97,10 +98,18 @@ public sealed partial class CaseListPage
         _loading = true;
         try
         {
-            var result = await Queries.ListAsync(_storeId, new CaseListQuery
+            Task<CaseListResult> Page(int page) => Queries.ListAsync(_storeId, new CaseListQuery
             {
-                Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = CurrentPage, PageSize = PageSize,
+                Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = page, PageSize = PageSize,
             }, cts.Token);
+            var result = await Page(CurrentPage);
+            if (result.Page > result.TotalPages && result.TotalPages > 0)
+            {
+                // A page past the end (an old link, a hand-edited URL) shows the last page, and once the
+                // page is interactive the address follows (a prerender cannot redirect).
+                result = await Page(result.TotalPages);
+                if (RendererInfo.IsInteractive) Navigation.NavigateTo(PageHref(result.Page), replace: true);
+            }
             if (cts.IsCancellationRequested) return;
             (_counts, _result, _error) = (result.Counts, result, null);
         }
@@ -159,7 +168,7 @@ public sealed partial class CaseListPage
 
     private void ClearFilters() => Go(null, null);
     private void OnPriorityChanged(ChangeEventArgs e) => Go(CaseListUrl.ParsePriority(e.Value as string), Search);
-    private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, int.TryParse(e.Value as string, out var s) ? s : null);
+    private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, CaseListUrl.ParseSize(e.Value as string));
 
     public void Dispose()
     {

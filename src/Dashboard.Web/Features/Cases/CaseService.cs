@@ -55,8 +55,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     public async Task<CaseResult> OpenAsync(string storeId, string orderId, string subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return CaseResult.Invalid(error);
-        subject = subject.Trim();
-        if (subject.Length is 0 or > Limits.SubjectMax) return CaseResult.Invalid($"Subject must be 1–{Limits.SubjectMax} characters");
+        if (Limits.ValidateSubject(subject, out subject) is { } subjectError) return CaseResult.Invalid(subjectError);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.Orders.Include(o => o.Customer)

@@ -15,6 +15,7 @@ namespace Dashboard.Web.Features.Seed;
 public sealed class DemoDataSeeder(
     IDbContextFactory<DashboardDbContext> dbFactory,
     UserManager<AppUser> users,
+    IUserStore<AppUser> userStore,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger,
     Attachments.AttachmentDemoData attachmentDemo)
@@ -42,6 +43,7 @@ public sealed class DemoDataSeeder(
             };
             var created = await users.CreateAsync(user, DemoAccounts.Password);
             if (!created.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            if (account.AuthenticatorKey is { } key) await TurnOnDemoTwoFactorAsync(user, key, ct);
             if (account.StoreId is not null)
                 db.StoreMembers.Add(new StoreMember { StoreId = account.StoreId, UserId = user.Id, Role = account.Role!.Value });
         }
@@ -251,4 +253,11 @@ public sealed class DemoDataSeeder(
         string.Join('-', Enumerable.Range(0, 4).Select(_ => new string(Enumerable.Range(0, 5).Select(_ => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[_random.Next(32)]).ToArray())));
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    /// <summary>Platform support must use two-factor sign-in: the demo support account has it on, with the published demo key.</summary>
+    private async Task TurnOnDemoTwoFactorAsync(AppUser user, string key, CancellationToken ct)
+    {
+        await ((IUserAuthenticatorKeyStore<AppUser>)userStore).SetAuthenticatorKeyAsync(user, key, ct);
+        await users.SetTwoFactorEnabledAsync(user, true);
+    }
 }
