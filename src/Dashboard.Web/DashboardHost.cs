@@ -9,6 +9,7 @@ using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public static class DashboardHost
         services.AddLive(configuration);
         services.AddNotifications(configuration);
         services.AddEmail(configuration);
+        services.AddInboundMail(configuration);
         services.AddAttachments(configuration);
         services.AddSupport(configuration);
         services.AddStoreApi(configuration);
@@ -71,6 +73,7 @@ public static class DashboardHost
         app.MapAccount();
         app.MapStoreApi();
         app.MapAttachments();
+        app.MapInboundMail();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>

@@ -224,7 +224,7 @@ public class EmailOutboxTests : IAsyncLifetime
     [Fact]
     public void Automation_templates_encode_user_text_and_thread_on_the_case()
     {
-        var emails = new CaseEmails(Options.Create(Portal));
+        var emails = TestDatabase.NewCaseEmails(Portal);
         var store = new Store { Id = "sto_x", Name = "Keys & Co" };
         var customer = new Customer { Email = "b@x.example", FirstName = "<Bea>" };
         var c = new SupportCase { Id = "cas_x", StoreId = "sto_x", Subject = "a<b" };
