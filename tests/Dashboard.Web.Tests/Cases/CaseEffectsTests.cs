@@ -1,5 +1,6 @@
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases.Effects;
+using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

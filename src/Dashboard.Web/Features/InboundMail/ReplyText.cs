@@ -16,7 +16,7 @@ public static partial class ReplyText
     /// <summary>The message's own text, quotes and signature removed.</summary>
     public static string Extract(MimeMessage message) => StripQuoted(BodyText(message));
 
-    /// <summary>The body as plain text: the text/plain part (format=flowed unwrapped), else the HTML part as text.</summary>
+    /// <summary>The body as plain text: the text/plain part (format=flowed unwrapped), else the HTML parts as text.</summary>
     public static string BodyText(MimeMessage message)
     {
         var parts = message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.FileName is null).ToList();
@@ -30,7 +30,8 @@ public static partial class ReplyText
             }
             return text;
         }
-        return parts.FirstOrDefault(p => p.IsHtml) is { } html ? HtmlText.ToText(html.Text ?? "") : "";
+        // Apple Mail splits an HTML body around an inline attachment: every HTML part, in order.
+        return string.Join('\n', parts.Where(p => p.IsHtml).Select(p => HtmlText.ToText(p.Text ?? "")));
     }
 
     /// <summary>Cuts <paramref name="text"/> at the first quote header or signature separator and drops quoted lines.</summary>
