@@ -58,16 +58,16 @@ public sealed class InboundMailProcessor(
             return await InsertAsync(record, ct);
         }
 
+        // The text first: a held email shows its reviewers what would be posted.
+        var text = ReplyText.Extract(message);
+        record.Text = Clip(text, Limits.MessageBodyMax);
+
         var match = await MatchAsync(message, ct);
         if (match is null)
             return await HoldAsync(record, raw, "No case matches: it is not an answer to a case email (no known reply address, In-Reply-To or References)", ct);
         record.CaseId = match.CaseId;
         record.StoreId = match.StoreId;
-
         if (SenderProblem(message, match.CustomerEmail) is { } problem) return await HoldAsync(record, raw, problem, ct);
-
-        var text = ReplyText.Extract(message);
-        record.Text = Clip(text, Limits.MessageBodyMax);
         if (text.Length == 0) return await HoldAsync(record, raw, "Nothing is left after removing the quoted text and signature", ct);
         if (text.Length > Limits.MessageBodyMax)
             return await HoldAsync(record, raw, $"The reply is {text.Length:N0} characters long without the quoted text; a message holds at most {Limits.MessageBodyMax:N0}", ct);
@@ -132,18 +132,15 @@ public sealed class InboundMailProcessor(
             result = await cases.CustomerEmailReplyAsync(storeId, caseId, text, attachments.Uploads, notes, (db, reply) =>
             {
                 // Updated only while still held: the status is the row's concurrency token.
-                var row = new InboundEmail { Id = held.Id, Status = InboundEmailStatus.HeldForReview };
-                db.InboundEmails.Attach(row);
-                row.Status = InboundEmailStatus.Posted;
-                row.Reason = reason;
-                row.CaseId = caseId;
-                row.StoreId = storeId;
-                row.CaseMessageId = reply.Id;
-                row.Text = Clip(text, Limits.MessageBodyMax);
-                row.AttachmentCount = attachments.Uploads.Count;
-                row.RawKey = null;
-                row.ResolvedBy = Clip(reviewer, 120);
-                row.ResolvedAt = now;
+                var row = new InboundEmail
+                {
+                    Id = held.Id, Status = InboundEmailStatus.Posted, Reason = reason, CaseId = caseId, StoreId = storeId,
+                    CaseMessageId = reply.Id, Text = Clip(text, Limits.MessageBodyMax), AttachmentCount = attachments.Uploads.Count,
+                    RawKey = null, ResolvedBy = Clip(reviewer, 120), ResolvedAt = now,
+                };
+                var entry = db.InboundEmails.Attach(row);
+                entry.Property(m => m.Status).OriginalValue = InboundEmailStatus.HeldForReview;
+                foreach (var property in ReviewedProperties) entry.Property(property).IsModified = true;
             }, ct);
         }
         catch
@@ -176,6 +173,13 @@ public sealed class InboundMailProcessor(
         if (await IsRecordedAsync(record.MessageId, ct)) return Duplicate(record);
         return await InsertAsync(record, ct);
     }
+
+    private static readonly string[] ReviewedProperties =
+    [
+        nameof(InboundEmail.Status), nameof(InboundEmail.Reason), nameof(InboundEmail.CaseId), nameof(InboundEmail.StoreId),
+        nameof(InboundEmail.CaseMessageId), nameof(InboundEmail.Text), nameof(InboundEmail.AttachmentCount), nameof(InboundEmail.RawKey),
+        nameof(InboundEmail.ResolvedBy), nameof(InboundEmail.ResolvedAt),
+    ];
 
     private static InboundMailResult Refused(string reason) => new(InboundMailOutcome.HeldForReview, reason);
 

@@ -30,8 +30,8 @@ public static partial class ReplyText
             }
             return text;
         }
-        // Apple Mail splits an HTML body around an inline attachment: every HTML part, in order.
-        return string.Join('\n', parts.Where(p => p.IsHtml).Select(p => HtmlText.ToText(p.Text ?? "")));
+        // Apple Mail splits an HTML body around an inline attachment: every HTML part, in order, a paragraph apart.
+        return string.Join("\n\n", parts.Where(p => p.IsHtml).Select(p => HtmlText.ToText(p.Text ?? "")));
     }
 
     /// <summary>Cuts <paramref name="text"/> at the first quote header or signature separator and drops quoted lines.</summary>
