@@ -27,6 +27,7 @@ public static class InboundMailFeature
         services.AddSingleton<MailboxWatchStatus>();
         services.AddSingleton<ImapMailboxWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ImapMailboxWatcher>());
+        services.AddTransient<InboundMailDemoData>();
         return services;
     }
 }

@@ -17,7 +17,8 @@ public sealed class DemoDataSeeder(
     UserManager<AppUser> users,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger,
-    Attachments.AttachmentDemoData attachmentDemo)
+    Attachments.AttachmentDemoData attachmentDemo,
+    InboundMail.InboundMailDemoData inboundMailDemo)
 {
     private readonly Random _random = new(2026);
 
@@ -56,6 +57,7 @@ public sealed class DemoDataSeeder(
         await Api.ApiTokenSeed.AddDemoTokensAsync(db, now, ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
         await attachmentDemo.SeedAsync(db, ct);
+        await inboundMailDemo.SeedAsync(db, northwind.Id, ct);
     }
 
     private void SeedStore(DashboardDbContext db, Store store, DemoCatalog.Product[] products, int customers, int cases,
