@@ -11,9 +11,8 @@ namespace Dashboard.Web.Tests.InboundMail;
 /// <summary>The Email replies page with the real review service: what a member and platform support see and do.</summary>
 public class InboundMailPageTests : CasePageTestBase
 {
-    public override async ValueTask InitializeAsync()
+    protected override void AddPageServices()
     {
-        await base.InitializeAsync();
         Services.AddSingleton(InboundTestKit.Review(Db));
         Services.AddSingleton(new MailboxWatchStatus(Db.Clock));
     }
