@@ -136,6 +136,7 @@ public class InboundMailProcessorTests : IAsyncLifetime
         (await _db.TimelineAsync(c.Id)).Count.ShouldBe(before.Count);
         var record = (await _db.InboundAsync()).ShouldHaveSingleItem();
         (record.Status, record.Reason, record.RawKey).ShouldBe((InboundEmailStatus.Ignored, reason, null));
+        (record.CaseId, record.StoreId).ShouldBe((c.Id, c.StoreId), "the store sees its own case's automatic replies");
         _db.HeldRawFiles().ShouldBeEmpty();
     }
 

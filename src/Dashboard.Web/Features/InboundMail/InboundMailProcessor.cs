@@ -51,6 +51,10 @@ public sealed class InboundMailProcessor(
         if (await IsRecordedAsync(record.MessageId, ct)) return Duplicate(record);
         if (message is null) return await HoldAsync(record, raw, "Not a readable email: its MIME structure could not be parsed", ct);
 
+        // Matched before anything else, so the store sees its own cases' out-of-office replies too.
+        var match = await MatchAsync(message, ct);
+        record.CaseId = match?.CaseId;
+        record.StoreId = match?.StoreId;
         if (AutomaticMail.Reason(message, IsOurAddress) is { } automatic)
         {
             record.Status = InboundEmailStatus.Ignored;
@@ -62,11 +66,8 @@ public sealed class InboundMailProcessor(
         var text = ReplyText.Extract(message);
         record.Text = Clip(text, Limits.MessageBodyMax);
 
-        var match = await MatchAsync(message, ct);
         if (match is null)
             return await HoldAsync(record, raw, "No case matches: it is not an answer to a case email (no known reply address, In-Reply-To or References)", ct);
-        record.CaseId = match.CaseId;
-        record.StoreId = match.StoreId;
         if (SenderProblem(message, match.CustomerEmail) is { } problem) return await HoldAsync(record, raw, problem, ct);
         if (text.Length == 0) return await HoldAsync(record, raw, "Nothing is left after removing the quoted text and signature", ct);
         if (text.Length > Limits.MessageBodyMax)
