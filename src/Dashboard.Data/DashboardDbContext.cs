@@ -21,6 +21,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
+    public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -263,6 +267,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasIndex(m => new { m.StoreId, m.Status, m.ReceivedAt });
             e.HasIndex(m => new { m.Status, m.ReceivedAt });
         });
+
+        TicketModel.Configure(b);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(

@@ -11,7 +11,7 @@ namespace Dashboard.Web.Tests.InboundMail;
 /// <summary>The Email replies page with the real review service: what a member and platform support see and do.</summary>
 public class InboundMailPageTests : CasePageTestBase
 {
-    protected override void AddPageServices()
+    protected override void AddFeatureServices()
     {
         Services.AddSingleton(InboundTestKit.Review(Db));
         Services.AddSingleton(new MailboxWatchStatus(Db.Clock));
