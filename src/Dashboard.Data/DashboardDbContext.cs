@@ -20,6 +20,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+    public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
     public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
@@ -145,6 +146,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(c => c.OrderId).HasMaxLength(id);
             e.Property(c => c.Subject).HasMaxLength(Dashboard.Domain.Limits.SubjectMax);
             e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.ReplyToken).HasMaxLength(32);
+            // An emailed reply finds its case by the token in the reply address.
+            e.HasIndex(c => c.ReplyToken).IsUnique();
             // Each tab's sorted page (and its keyset) is a range of this index: store, status, then
             // the list order (lastMessageAt desc, createdAt desc, id desc) read backwards.
             e.HasIndex(c => new { c.StoreId, c.Status, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Tab");
@@ -239,7 +243,34 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(o => o.InReplyTo).HasMaxLength(300);
             e.Property(o => o.References).HasMaxLength(4000);
             e.Property(o => o.LeaseOwner).HasMaxLength(300);
+            e.Property(o => o.ReplyTo).HasMaxLength(320);
             e.HasIndex(o => new { o.SentAt, o.NextAttemptAt });
+            // An emailed reply finds its case by the Message-ID it answers (In-Reply-To / References).
+            e.HasIndex(o => o.MessageIdHeader);
+        });
+
+        b.Entity<InboundEmail>(e =>
+        {
+            e.ToTable("InboundEmails");
+            e.Property(m => m.MessageId).HasMaxLength(300);
+            e.Property(m => m.Channel).HasMaxLength(20);
+            e.Property(m => m.FromAddress).HasMaxLength(320);
+            e.Property(m => m.FromName).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Reason).HasMaxLength(1000);
+            e.Property(m => m.CaseId).HasMaxLength(id);
+            e.Property(m => m.StoreId).HasMaxLength(id);
+            e.Property(m => m.CaseMessageId).HasMaxLength(id);
+            e.Property(m => m.Text).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
+            e.Property(m => m.RawKey).HasMaxLength(200);
+            e.Property(m => m.ResolvedBy).HasMaxLength(120);
+            // Two reviewers acting on one held email: the second write finds the status changed and is refused.
+            e.Property(m => m.Status).IsConcurrencyToken();
+            // The same email delivered twice (a mailbox re-read, a webhook retry) is recorded, and posted, once.
+            e.HasIndex(m => m.MessageId).IsUnique();
+            // The review page: one store's held mail, newest first; platform support's: everyone's.
+            e.HasIndex(m => new { m.StoreId, m.Status, m.ReceivedAt });
+            e.HasIndex(m => new { m.Status, m.ReceivedAt });
         });
 
         TicketModel.Configure(b);

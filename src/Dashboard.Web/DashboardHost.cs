@@ -10,6 +10,7 @@ using Dashboard.Web.Features.Support;
 using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public static class DashboardHost
         services.AddLive(configuration);
         services.AddNotifications(configuration);
         services.AddEmail(configuration);
+        services.AddInboundMail(configuration);
         services.AddAttachments(configuration);
         services.AddSupport(configuration);
         services.AddStoreApi(configuration);
@@ -73,6 +75,7 @@ public static class DashboardHost
         app.MapAccount();
         app.MapStoreApi();
         app.MapAttachments();
+        app.MapInboundMail();
         app.MapTickets();
     }
 

@@ -18,6 +18,9 @@ public sealed class OutboxEmail
     public string MessageIdHeader { get; set; } = "";
     public string? InReplyTo { get; set; }
     public string? References { get; set; }
+
+    /// <summary>The case's reply address on emails to its customer (when a reply domain is configured).</summary>
+    public string? ReplyTo { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dashboard.Domain;
 
 namespace Dashboard.Data.Entities;
@@ -30,9 +31,18 @@ public sealed class SupportCase
     /// </summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// The secret part of the case's reply address (<c>reply+{token}@{InboundMail:ReplyDomain}</c>):
+    /// random, so the address cannot be derived from the case id. Lower-case hex, because some mail
+    /// systems lower-case the local part of an address.
+    /// </summary>
+    public string ReplyToken { get; set; } = NewReplyToken();
+
     public Customer Customer { get; set; } = null!;
     public Order Order { get; set; } = null!;
     public List<CaseMessage> Messages { get; set; } = [];
+
+    public static string NewReplyToken() => RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     public CaseState ToState() => new(Status, Priority, UnreadCount, Escalated, LastMessageAt, LastMessageBy, ClosedAt, ClosedBy, UpdatedAt);
 

@@ -1,5 +1,6 @@
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases.Effects;
+using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public class CaseEffectsTests
     [Fact]
     public void The_registry_refuses_to_start_when_a_flag_has_no_handler()
     {
-        var emails = new Features.Email.CaseEmails(Microsoft.Extensions.Options.Options.Create(new Features.Email.PortalOptions()));
+        var emails = TestDatabase.NewCaseEmails();
 
         var error = Should.Throw<InvalidOperationException>(() =>
             new CaseEffectHandlers([new NotifyMerchantHandler(emails), new EmailCustomerHandler(emails)]));
@@ -33,7 +34,7 @@ public class CaseEffectsTests
     [Fact]
     public void The_registry_refuses_two_handlers_for_one_flag()
     {
-        var emails = new Features.Email.CaseEmails(Microsoft.Extensions.Options.Options.Create(new Features.Email.PortalOptions()));
+        var emails = TestDatabase.NewCaseEmails();
 
         Should.Throw<InvalidOperationException>(() => new CaseEffectHandlers([
             new NotifyMerchantHandler(emails), new EmailCustomerHandler(emails), new SendAutoReplyHandler(emails), new SendAutoReplyHandler(emails),

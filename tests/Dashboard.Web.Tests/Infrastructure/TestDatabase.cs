@@ -5,6 +5,7 @@ using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Cases.Effects;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Stores;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
     public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport());
-    public CaseEmails Emails { get; } = new(Options.Create(new PortalOptions()));
+    public CaseEmails Emails { get; } = NewCaseEmails();
+
+    /// <summary>The reply domain tests configure: emails to customers carry <c>reply+{token}@reply.test</c>.</summary>
+    public const string ReplyDomain = "reply.test";
+
+    /// <summary>The product's email composer with the given portal settings and a reply domain (none when null).</summary>
+    public static CaseEmails NewCaseEmails(PortalOptions? portal = null, string? replyDomain = ReplyDomain) =>
+        new(Options.Create(portal ?? new PortalOptions()), new ReplyAddress(Options.Create(new InboundMailOptions { ReplyDomain = replyDomain })));
 
     /// <summary>Real file-system attachment storage under this database's folder.</summary>
     public AttachmentVault Vault { get; }

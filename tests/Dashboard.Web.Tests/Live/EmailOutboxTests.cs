@@ -225,7 +225,7 @@ public class EmailOutboxTests : IAsyncLifetime
     [Fact]
     public async Task Automation_templates_encode_user_text_and_thread_on_the_case()
     {
-        var emails = new CaseEmails(Options.Create(Portal));
+        var emails = TestDatabase.NewCaseEmails(Portal);
         var (store, customer, order) = await _db.AddStoreAsync("Keys & Co");
         await using (var db = _db.NewContext())
             await db.Customers.Where(x => x.Id == customer.Id).ExecuteUpdateAsync(x => x.SetProperty(u => u.FirstName, "<Bea>"));

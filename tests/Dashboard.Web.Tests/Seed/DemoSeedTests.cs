@@ -57,6 +57,7 @@ public class DemoSeedTests : IAsyncLifetime
             ["messages"] = await db.CaseMessages.CountAsync(),
             ["attachments"] = await db.Attachments.CountAsync(),
             ["api tokens"] = await db.ApiTokens.CountAsync(),
+            ["inbound emails"] = await db.InboundEmails.CountAsync(),
         };
         var statuses = (await db.Cases.GroupBy(c => new { c.StoreId, c.Status }).Select(g => new { g.Key.StoreId, g.Key.Status, Count = g.Count() }).ToListAsync())
             .Select(x => $"{x.StoreId} {x.Status} {x.Count}").Order(StringComparer.Ordinal).ToArray();
@@ -72,11 +73,13 @@ public class DemoSeedTests : IAsyncLifetime
         first.Rows["users"].ShouldBe(DemoAccounts.All.Length);
         first.Rows["cases"].ShouldBe(225);
         first.Rows["api tokens"].ShouldBe(3);
-        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20).
+        first.Rows["inbound emails"].ShouldBe(4);
+        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20);
+        // then the demo's emailed reply (InboundMailDemoData) moves one Northwind case from awaiting customer to awaiting you.
         first.Statuses.ShouldBe(new[]
         {
-            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 35", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 21",
-            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 32", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 42",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 36", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 21",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 31", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 42",
             $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
             $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 30",
         }.Order(StringComparer.Ordinal));

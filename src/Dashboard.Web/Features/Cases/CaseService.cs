@@ -85,7 +85,8 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     }
 
     private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
-        Actor? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null, CaseCommitHook? inTransaction = null)
+        Actor? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null, CaseCommitHook? inTransaction = null,
+        AlsoWritten? also = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.Include(c => c.Customer)
@@ -114,6 +115,9 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         }
         foreach (var line in decision.TrailLines)
             db.CaseMessages.Add(NewMessage(supportCase, Actor.System.Kind, Actor.System.DisplayName, null, line.Text, now, sequence++, line.Kind));
+        foreach (var note in also?.Notes ?? [])
+            db.CaseMessages.Add(NewMessage(supportCase, Actor.System.Kind, Actor.System.DisplayName, null, note, now, sequence++, CaseEntryKind.Trail));
+        also?.Add(db, message);
         await effects.RunAsync(decision.Effects, new CaseEffectContext(db, supportCase, message, opened: false, now, sequence), ct);
 
         // Attachment bytes go to their final keys before the transaction and are deleted if it fails.

@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.InboundMail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +25,11 @@ public static class EmailKinds
 /// so they are saved in the same transaction as the change (the caller's SaveChanges). Plain text
 /// and HTML (every user-written text HTML-encoded), the store's name as the From display name, and
 /// threading headers: every email of a case to one address replies to the previous one, and all
-/// reference the case's root id <c>&lt;case.{caseId}@domain&gt;</c>.
+/// reference the case's root id <c>&lt;case.{caseId}@domain&gt;</c>. Emails to the customer carry the
+/// case's reply address as Reply-To (<see cref="ReplyAddress"/>, when a reply domain is configured),
+/// so an answer by email finds its case (<c>Features/InboundMail</c>).
 /// </summary>
-public sealed class CaseEmails(IOptions<PortalOptions> portal)
+public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress replyAddress)
 {
     private PortalOptions Portal => portal.Value;
 
@@ -57,8 +60,11 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal)
     /// <summary>The id every email of a case refers to (the case opened in the portal).</summary>
     public string RootId(string caseId) => $"<case.{caseId}@{Portal.MessageIdDomain}>";
 
-    /// <summary>Stable per message and kind: a resend of the same row carries the same id.</summary>
-    public string MessageId(string sourceId, string kind) => $"<{sourceId}.{kind}@{Portal.MessageIdDomain}>";
+    /// <summary>
+    /// Unique per email, and stored on its outbox row, so a resend of the row carries the same id. The
+    /// random part keeps it unguessable: an answer naming it in In-Reply-To is matched to the case.
+    /// </summary>
+    public string MessageId(string sourceId, string kind) => $"<{sourceId}.{kind}.{Ids.New("", 12)}@{Portal.MessageIdDomain}>";
 
     public OutboxEmail Reply(Store store, SupportCase c, Customer customer, CaseMessage message)
     {
@@ -76,7 +82,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal)
             $"<blockquote style=\"margin:0 0 16px;padding:8px 12px;border-left:3px solid #ccc\">{Paragraphs(message.Body)}</blockquote>" +
             $"<p><a href=\"{E(link)}\">Read the conversation and reply</a></p>" +
             $"<p>— {E(store.Name)}</p>");
-        return New(store, c, EmailKinds.CaseReply, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId(message.Id, EmailKinds.CaseReply), message.CreatedAt);
+        return New(store, c, EmailKinds.CaseReply, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId(message.Id, EmailKinds.CaseReply), message.CreatedAt, replyAddress.For(c));
     }
 
     public OutboxEmail Opened(Store store, SupportCase c, Customer customer, CaseMessage? first)
@@ -102,7 +108,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal)
         var when = closesAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var text = $"Hi {customer.DisplayName},\n\nWe haven't heard from you about \"{c.Subject}\". The case will close automatically on {when} (UTC) unless you reply.\n\nReply here: {link}\n\n— {store.Name}\n";
         var html = Html($"<p>Hi {E(customer.DisplayName)},</p><p>We haven't heard from you about “{E(c.Subject)}”. The case will close automatically on {E(when)} (UTC) unless you reply.</p><p><a href=\"{E(link)}\">Reply to keep it open</a></p><p>— {E(store.Name)}</p>");
-        return New(store, c, EmailKinds.AutoCloseWarning, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId($"{c.Id}.{now.Ticks}", EmailKinds.AutoCloseWarning), now);
+        return New(store, c, EmailKinds.AutoCloseWarning, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId($"{c.Id}.{now.Ticks}", EmailKinds.AutoCloseWarning), now, replyAddress.For(c));
     }
 
     /// <summary>For the auto-close job: the case was closed after the idle period.</summary>
@@ -111,7 +117,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal)
         var link = Portal.CaseUrl(c.Id);
         var text = $"Hi {customer.DisplayName},\n\nYour case \"{c.Subject}\" was closed automatically after {idleDays} days without a reply. If you still need help, reply and it reopens.\n\n{link}\n\n— {store.Name}\n";
         var html = Html($"<p>Hi {E(customer.DisplayName)},</p><p>Your case “{E(c.Subject)}” was closed automatically after {idleDays} days without a reply. If you still need help, reply and it reopens.</p><p><a href=\"{E(link)}\">View the case</a></p><p>— {E(store.Name)}</p>");
-        return New(store, c, EmailKinds.AutoClosed, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId($"{c.Id}.{now.Ticks}", EmailKinds.AutoClosed), now);
+        return New(store, c, EmailKinds.AutoClosed, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId($"{c.Id}.{now.Ticks}", EmailKinds.AutoClosed), now, replyAddress.For(c));
     }
 
     /// <summary>For the auto-reply: the store's text, sent to the customer who opened the case.</summary>
@@ -120,14 +126,15 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal)
         var link = Portal.CaseUrl(c.Id);
         var text = $"{replyText}\n\nYour case: {link}\n\n— {store.Name}\n";
         var html = Html($"<p>{Paragraphs(replyText)}</p><p><a href=\"{E(link)}\">Your case</a></p><p>— {E(store.Name)}</p>");
-        return New(store, c, EmailKinds.AutoReply, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId(c.Id, EmailKinds.AutoReply), now);
+        return New(store, c, EmailKinds.AutoReply, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId(c.Id, EmailKinds.AutoReply), now, replyAddress.For(c));
     }
 
-    private static OutboxEmail New(Store store, SupportCase c, string kind, string to, string? toName, string subject, string text, string html, string messageId, DateTime now) => new()
+    private static OutboxEmail New(Store store, SupportCase c, string kind, string to, string? toName, string subject, string text, string html, string messageId, DateTime now,
+        string? replyTo = null) => new()
     {
         StoreId = store.Id, CaseId = c.Id, Kind = kind, ToAddress = to, ToName = toName, FromName = store.Name,
         Subject = subject.Length > 300 ? subject[..300] : subject, TextBody = text, HtmlBody = html,
-        MessageIdHeader = messageId, CreatedAt = now, NextAttemptAt = now,
+        MessageIdHeader = messageId, CreatedAt = now, NextAttemptAt = now, ReplyTo = replyTo,
     };
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

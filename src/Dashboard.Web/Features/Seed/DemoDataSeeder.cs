@@ -18,7 +18,8 @@ public sealed class DemoDataSeeder(
     IUserStore<AppUser> userStore,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger,
-    Attachments.AttachmentDemoData attachmentDemo)
+    Attachments.AttachmentDemoData attachmentDemo,
+    InboundMail.InboundMailDemoData inboundMailDemo)
 {
     private readonly Random _random = new(2026);
 
@@ -60,6 +61,7 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
         await attachmentDemo.SeedAsync(db, ct);
+        await inboundMailDemo.SeedAsync(db, northwind.Id, ct);
     }
 
     private void SeedStore(DashboardDbContext db, Store store, DemoCatalog.Product[] products, int customers, int cases,
