@@ -313,8 +313,8 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             case CaseStatus.Closed when !heavy:
                 t = NextTime(t);
                 var roll = _rnd.NextDouble();
-                if (roll < 0.3 && state.Status == CaseStatus.AwaitingCustomer && state.LastMessageAt.AddDays(14) < _now)
-                    Apply(new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), state.LastMessageAt.AddDays(14), AuthorKind.System, "", null);
+                if (roll < 0.3 && state.Status == CaseStatus.AwaitingCustomer && AutoClosePeriods.Default.CloseDueAt(state.LastActivityAt, state.LastActivityAt.AddDays(12)) < _now)
+                    CatchUpAutoClose(_now);
                 else if (roll < 0.5)
                     Apply(new CaseTrigger.CustomerCloses(), t, AuthorKind.Customer, "", null);
                 else
@@ -324,14 +324,23 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 }
                 break;
         }
-        // Awaiting the customer for 14 days closes automatically, as the product's job would have.
-        DateTime? warnedAt = null;
-        if (state.Status == CaseStatus.AwaitingCustomer && state.LastMessageAt.AddDays(14) <= _now)
-            Apply(new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), state.LastMessageAt.AddDays(14), AuthorKind.System, "", null);
-        else if (state.Status == CaseStatus.AwaitingCustomer && state.LastMessageAt.AddDays(12) <= _now)
-            warnedAt = state.LastMessageAt.AddDays(12);
+        // Awaiting the customer: warned after 12 days, closed after 14, as the product's job would have.
+        CatchUpAutoClose(_now);
 
-        ins.Case(caseId, store.Id, customer.Id, orderId, subject, state, createdAt, warnedAt, version);
+        // Each step the auto-close job (default periods) owes the case until `until`, at the moment it fell due.
+        void CatchUpAutoClose(DateTime until)
+        {
+            var periods = AutoClosePeriods.Default;
+            while (periods.Due(state, until) is var step and not AutoCloseStep.None)
+            {
+                var warn = step == AutoCloseStep.Warn;
+                var due = warn ? periods.WarningDueAt(state.LastActivityAt) : periods.CloseDueAt(state.LastActivityAt, state.AutoCloseWarnedAt)!.Value;
+                if (!Apply(warn ? new CaseTrigger.AutoCloseWarns(periods) : new CaseTrigger.AutoClose(periods), due, AuthorKind.System, "", null))
+                    throw new InvalidOperationException("The workflow refused an auto-close step AutoClosePeriods.Due said was due");
+            }
+        }
+
+        ins.Case(caseId, store.Id, customer.Id, orderId, subject, state, createdAt, version);
         timeline.Flush();
         _rows++;
         if (heavy)

@@ -13,7 +13,7 @@ public class CaseWorkflowTests
         status, CasePriority.Normal, unread, escalated, lastMessageAt ?? Created, AuthorKind.Customer,
         status == CaseStatus.Closed ? Created.AddHours(1) : null,
         status == CaseStatus.Closed ? AuthorKind.Merchant : null,
-        Created);
+        Created, LastActivityAt: lastMessageAt ?? Created);
 
     public static TheoryData<CaseStatus> NonClosed => [CaseStatus.Open, CaseStatus.AwaitingCustomer, CaseStatus.AwaitingMerchant];
     public static TheoryData<CaseStatus> AllStatuses => [CaseStatus.Open, CaseStatus.AwaitingCustomer, CaseStatus.AwaitingMerchant, CaseStatus.Closed];
@@ -224,18 +224,21 @@ public class CaseWorkflowTests
         Refusal(CaseStatus.Closed, new CaseTrigger.EscalationSignal("x")).ShouldBe(EscalateClosed);
 
     [Fact]
-    public void Auto_close_closes_an_idle_awaiting_customer_case_by_system()
+    public void Auto_close_closes_an_idle_warned_awaiting_customer_case_by_system()
     {
-        var state = StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-14));
-        var d = CaseWorkflow.Apply(state, new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now);
+        var state = StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-14)) with { AutoCloseWarnedAt = Now.AddDays(-2) };
+        var d = CaseWorkflow.Apply(state, new CaseTrigger.AutoClose(AutoClosePeriods.Default), Now);
         d.NewState.Status.ShouldBe(CaseStatus.Closed);
         d.NewState.ClosedBy.ShouldBe(AuthorKind.System);
-        d.Trail.ShouldHaveSingleItem().ShouldContain("14 days");
+        d.NewState.ClosedAt.ShouldBe(Now);
+        d.TrailLines.ShouldBe([new TrailLine("Closed automatically after 14 days without a reply", CaseEntryKind.StatusTrail)]);
+        d.Effects.ShouldBe(CaseEffects.SendAutoClosedNotice);
     }
 
     [Fact]
     public void Auto_close_before_the_idle_period_is_refused() =>
-        CaseWorkflow.Decide(StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-13)), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now)
+        CaseWorkflow.Decide(StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-13)) with { AutoCloseWarnedAt = Now.AddDays(-3) },
+                new CaseTrigger.AutoClose(AutoClosePeriods.Default), Now)
             .Refusal.ShouldBe(AutoCloseTooEarly);
 
     [Theory]
@@ -243,7 +246,7 @@ public class CaseWorkflowTests
     [InlineData(CaseStatus.AwaitingMerchant)]
     [InlineData(CaseStatus.Closed)]
     public void Auto_close_outside_awaiting_customer_is_refused(CaseStatus from) =>
-        CaseWorkflow.Decide(StateIn(from, lastMessageAt: Now.AddDays(-30)), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now)
+        CaseWorkflow.Decide(StateIn(from, lastMessageAt: Now.AddDays(-30)), new CaseTrigger.AutoClose(AutoClosePeriods.Default), Now)
             .Refusal.ShouldBe(AutoCloseWrongStatus);
 
     [Fact]
@@ -268,10 +271,11 @@ public class CaseWorkflowTests
             new CaseTrigger.CustomerReplies(), new CaseTrigger.CustomerCloses(), new CaseTrigger.MerchantReplies("A"),
             Set(CaseStatus.Open), Set(CaseStatus.AwaitingCustomer), Set(CaseStatus.AwaitingMerchant), Set(CaseStatus.Closed),
             new CaseTrigger.MerchantUpdates("A", null, null), new CaseTrigger.MerchantMarksRead(), new CaseTrigger.SupportPosts(),
-            new CaseTrigger.EscalationSignal("x"), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)),
+            new CaseTrigger.EscalationSignal("x"), new CaseTrigger.AutoCloseWarns(AutoClosePeriods.Default),
+            new CaseTrigger.AutoClose(AutoClosePeriods.Default),
         ];
         string[] known = [ReplyOnClosed, AlreadyClosed, OnlyClosedCanReopen, CannotSetOnClosed, MerchantCannotSetAwaitingMerchant,
-            NothingToUpdate, EscalateClosed, AutoCloseWrongStatus, AutoCloseTooEarly];
+            NothingToUpdate, EscalateClosed, AutoCloseWrongStatus, AutoCloseTooEarly, AutoCloseNotWarned];
         var outcomes = 0;
         foreach (var status in Enum.GetValues<CaseStatus>())
         foreach (var trigger in triggers)
@@ -281,7 +285,7 @@ public class CaseWorkflowTests
             else known.ShouldContain(d.Refusal);
             outcomes++;
         }
-        outcomes.ShouldBe(48);
+        outcomes.ShouldBe(52);
     }
 
     private static CaseTrigger.MerchantUpdates Set(CaseStatus status) => new("Ada Merchant", null, status);

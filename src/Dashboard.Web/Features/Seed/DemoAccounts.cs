@@ -9,6 +9,10 @@ public static class DemoAccounts
     public const string NorthwindStoreId = "shp_northwindkeys01";
     public const string ContosoStoreId = "shp_contosogames01";
 
+    /// <summary>Contoso's auto-reply (Settings → Cases), with placeholders; Northwind starts with none.</summary>
+    public const string ContosoAutoReply =
+        "Hi {{customer.first_name}}, thanks for contacting {{store.name}} about order {{order.number}}. We answer within one business day.";
+
     public sealed record Account(string Email, string DisplayName, string? StoreId, StoreRole? Role, bool PlatformSupport, string Description);
 
     public static readonly Account[] All =

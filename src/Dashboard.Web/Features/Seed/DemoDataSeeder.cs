@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class DemoDataSeeder(
         var now = clock.GetUtcNow().UtcDateTime;
 
         var northwind = new Store { Id = DemoAccounts.NorthwindStoreId, Name = "Northwind Keys", NotificationEmail = "support@northwind.test", DefaultCurrency = "USD", CreatedAt = now.AddYears(-2) };
-        var contoso = new Store { Id = DemoAccounts.ContosoStoreId, Name = "Contoso Games", NotificationEmail = "help@contoso.test", DefaultCurrency = "EUR", CreatedAt = now.AddYears(-1), AutoReplyEnabled = true, AutoReplyText = "Thanks for contacting Contoso Games! We answer within one business day." };
+        var contoso = new Store { Id = DemoAccounts.ContosoStoreId, Name = "Contoso Games", NotificationEmail = "help@contoso.test", DefaultCurrency = "EUR", CreatedAt = now.AddYears(-1), AutoReplyEnabled = true, AutoReplyText = DemoAccounts.ContosoAutoReply };
         db.Stores.AddRange(northwind, contoso);
         db.CaseCounts.AddRange(new StoreCaseCounts { StoreId = northwind.Id }, new StoreCaseCounts { StoreId = contoso.Id });
         await db.SaveChangesAsync(ct);
@@ -165,9 +166,11 @@ public sealed class DemoDataSeeder(
         var messages = new List<CaseMessage> { Message(c, AuthorKind.Customer, customer.DisplayName, Fill(topic.Opening), t, sequence++) };
 
         DateTime Later() => t = t.AddMinutes(_random.Next(20, 60 * 20));
-        void Do(CaseTrigger trigger, AuthorKind? kind = null, string? name = null, string? body = null)
+        void Do(CaseTrigger trigger, AuthorKind? kind = null, string? name = null, string? body = null) => DoAt(trigger, Later(), kind, name, body);
+        void DoAt(CaseTrigger trigger, DateTime at, AuthorKind? kind = null, string? name = null, string? body = null)
         {
-            var decision = CaseWorkflow.Apply(c.ToState(), trigger, Later());
+            t = at;
+            var decision = CaseWorkflow.Apply(c.ToState(), trigger, t);
             c.Apply(decision.NewState);
             if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, t, sequence++));
             foreach (var line in decision.TrailLines) messages.Add(Message(c, AuthorKind.System, Actor.System.DisplayName, line.Text, t, sequence++, line.Kind));
@@ -176,8 +179,11 @@ public sealed class DemoDataSeeder(
         void CustomerReply() => Do(new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, Fill(Pick(topic.CustomerFollowUps)));
 
         // What SendAutoReplyHandler writes when a customer opens a case at a store with an auto-reply.
-        if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
-            messages.Add(Message(c, AuthorKind.System, store.Name, autoReply, t, sequence++, CaseEntryKind.AutoReply));
+        if (AutoReplies.Entry(store, c, customer, order, t, sequence) is { } autoReply)
+        {
+            messages.Add(autoReply);
+            sequence++;
+        }
 
         var rounds = _random.Next(3);
         switch (target)
@@ -201,8 +207,7 @@ public sealed class DemoDataSeeder(
                     case 0: Do(new CaseTrigger.MerchantUpdates(merchant, null, CaseStatus.Closed)); break;
                     case 1: Do(new CaseTrigger.CustomerCloses()); break;
                     default:
-                        t = c.LastMessageAt.AddDays(store.AutoCloseDays);
-                        Do(new CaseTrigger.AutoClose(TimeSpan.FromDays(store.AutoCloseDays)));
+                        CatchUpAutoClose(DateTime.MaxValue);
                         break;
                 }
                 break;
@@ -219,13 +224,29 @@ public sealed class DemoDataSeeder(
             Do(new CaseTrigger.SupportPosts(), AuthorKind.Support, CaseWorkflow.SupportBrand,
                 Fill("Hello both, this is Pandabase Support. The customer has told their bank they intend to dispute {order}. Merchant: could you confirm whether the licence was activated? Customer: please hold off on the dispute for 48 hours while we look into it; we will make sure this is resolved fairly."));
         }
+        // A case left awaiting the customer long enough was warned, then closed, as the auto-close job does.
+        CatchUpAutoClose(now);
         if (c.LastMessageAt > now) c.LastMessageAt = now.AddMinutes(-index);
+        if (c.LastActivityAt > now) c.LastActivityAt = now.AddMinutes(-index);
         if (c.UpdatedAt > now) c.UpdatedAt = now.AddMinutes(-index);
         if (c.ClosedAt > now) c.ClosedAt = now.AddMinutes(-index);
         foreach (var m in messages.Where(m => m.CreatedAt > now)) m.CreatedAt = now.AddMinutes(-index);
 
         db.Cases.Add(c);
         db.CaseMessages.AddRange(messages);
+
+        // Each step the auto-close job owes the case until `until`, at the moment it fell due.
+        void CatchUpAutoClose(DateTime until)
+        {
+            var periods = store.AutoClosePeriods;
+            for (var state = c.ToState(); state.Status == CaseStatus.AwaitingCustomer; state = c.ToState())
+            {
+                var warn = periods.Warns && state.AutoCloseWarnedAt is null;
+                var due = warn ? periods.WarningDueAt(state.LastActivityAt) : periods.CloseDueAt(state.LastActivityAt, state.AutoCloseWarnedAt)!.Value;
+                if (due > until) return;
+                DoAt(warn ? new CaseTrigger.AutoCloseWarns(periods) : new CaseTrigger.AutoClose(periods), due);
+            }
+        }
     }
 
     private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence,
