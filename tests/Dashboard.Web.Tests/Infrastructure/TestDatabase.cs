@@ -9,6 +9,7 @@ using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Stores;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -47,9 +48,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public CaseService CaseService(CaseChangeFeed? feed = null, TimeProvider? clock = null, AttachmentVault? vault = null) =>
         new(Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
 
-    /// <summary>The product's effect handlers, as the host registers them.</summary>
-    public CaseEffectHandlers CaseEffects() =>
-        new([new NotifyMerchantHandler(Emails), new EmailCustomerHandler(Emails), new SendAutoReplyHandler(Emails)]);
+    /// <summary>The product's effect handlers, built from the host's own registration (<c>AddCaseEffects</c>).</summary>
+    public CaseEffectHandlers CaseEffects()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Emails);
+        services.AddCaseEffects();
+        return services.BuildServiceProvider().GetRequiredService<CaseEffectHandlers>();
+    }
 
     public CaseQueries CaseQueries() => new(Factory);
 
@@ -122,4 +128,5 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     public DateTime UtcNow => _now.UtcDateTime;
     public override DateTimeOffset GetUtcNow() => _now;
     public void Advance(TimeSpan by) => _now += by;
+    public void Set(DateTime utc) => _now = new DateTimeOffset(utc, TimeSpan.Zero);
 }
