@@ -29,7 +29,11 @@ public sealed class AutoCloseRunner(
     /// <summary>Runs once if this instance gets the lease; <see cref="AutoCloseRunResult.Ran"/> is false when another instance holds it.</summary>
     public async Task<AutoCloseRunResult> RunOnceAsync(CancellationToken ct)
     {
-        if (!await leases.TryTakeAsync(JobName, Options.Lease, ct)) return AutoCloseRunResult.NotHolder;
+        if (!await leases.TryTakeAsync(JobName, Options.Lease, ct))
+        {
+            logger.LogDebug("Auto-close run skipped: another instance holds the lease");
+            return AutoCloseRunResult.NotHolder;
+        }
         var took = Stopwatch.StartNew();
         var total = new AutoCloseRunResult(Ran: true, 0, 0, 0);
         try
@@ -71,6 +75,7 @@ public sealed class AutoCloseRunner(
         if (total.Warned + total.Closed + total.Skipped > 0)
             logger.LogInformation("Auto-close run: warned {Warned}, closed {Closed}, left {Skipped} for the next run, in {Ms} ms",
                 total.Warned, total.Closed, total.Skipped, took.ElapsedMilliseconds);
+        logger.LogDebug("Auto-close run ended");
         return total;
     }
 

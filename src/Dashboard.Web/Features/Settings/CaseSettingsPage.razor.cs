@@ -1,6 +1,5 @@
 using Dashboard.Web.Features.Stores;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Features.Settings;
 
@@ -14,7 +13,6 @@ public partial class CaseSettingsPage
 
     [Inject] private CaseSettingsService Settings { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ILogger<CaseSettingsPage> Logger { get; set; } = null!;
 
     private PageState _state = PageState.Loading;
@@ -88,12 +86,8 @@ public partial class CaseSettingsPage
                 new CaseSettings(_autoReplyEnabled, _autoReplyText, _idleDays, _warningDays, _notificationEmail), _version);
             _outcome = result.Outcome;
             _errors = result.Errors;
-            _message = result.Message;
-            if (result.Succeeded)
-            {
-                _version = result.Version;
-                Snackbar.Add("Settings saved", Severity.Success);
-            }
+            _message = result.Succeeded ? "Settings saved" : result.Message;
+            if (result.Succeeded) _version = result.Version;
         }
         finally
         {
