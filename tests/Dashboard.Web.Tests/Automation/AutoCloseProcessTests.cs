@@ -172,9 +172,21 @@ public class AutoCloseProcessTests : IAsyncLifetime
             await using (var db = _db.NewContext())
                 if (await done(db)) return;
             if (DateTime.UtcNow > until)
-                throw new TimeoutException("The apps did not finish. Output:\n" + string.Join('\n', _apps.SelectMany(a => a.Lines.TakeLast(30))));
+                throw new TimeoutException($"The apps did not finish ({await StateAsync()}). Output:\n"
+                    + string.Join('\n', _apps.SelectMany(a => a.Lines.TakeLast(30))));
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>What the database holds, for a timeout's message.</summary>
+    private async Task<string> StateAsync()
+    {
+        await using var db = _db.NewContext();
+        var warned = await db.Cases.CountAsync(c => c.AutoCloseWarnedAt != null);
+        var closed = await db.Cases.CountAsync(c => c.Status == CaseStatus.Closed);
+        var unsent = await db.Outbox.Where(o => o.SentAt == null).Select(o => new { o.Kind, o.Attempts, o.LastError }).ToListAsync();
+        return $"warned {warned}, closed {closed}, unsent emails {unsent.Count}: "
+            + string.Join("; ", unsent.Take(5).Select(u => $"{u.Kind} attempts {u.Attempts} {u.LastError}"));
     }
 
     /// <summary>Waits until <paramref name="app"/> has ended <paramref name="runs"/> more runs (its own or skipped for the other's lease).</summary>
@@ -197,6 +209,8 @@ public class AutoCloseProcessTests : IAsyncLifetime
             ["AutoClose__BatchSize"] = "40",
             ["Outbox__Enabled"] = smtp is null ? "false" : "true",
             ["Outbox__PollInterval"] = "00:00:00.200",
+            ["Outbox__Lease"] = "00:00:03", // an email the killed instance had claimed is retried soon after the restart
+            ["Outbox__BatchSize"] = "100",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Dashboard.Web.Features.Automation"] = "Debug",
         };

@@ -53,6 +53,10 @@ public class CaseSettingsPageTests : DashboardTestContext, IAsyncLifetime
         return element.TagName is "INPUT" or "TEXTAREA" ? element : element.QuerySelector("input, textarea")!;
     }
 
+    /// <summary>MudSwitch puts the test id on its checkbox input.</summary>
+    private static AngleSharp.Dom.IElement AutoReplySwitch(IRenderedComponent<CaseSettingsPage> page) =>
+        page.Find("input[data-testid=auto-reply-enabled], [data-testid=auto-reply-enabled] input");
+
     [Fact]
     public async Task The_preview_fills_the_placeholders_from_the_stores_most_recent_case_as_the_owner_types()
     {
@@ -80,8 +84,8 @@ public class CaseSettingsPageTests : DashboardTestContext, IAsyncLifetime
     public async Task The_owner_saves_and_the_store_has_the_new_settings()
     {
         var page = RenderAs(_ownerId);
-        page.Find("[data-testid=auto-reply-enabled] input").Change(true);
-        Input(page, "auto-reply-text").Change("We are on it, {{customer.first_name}}.");
+        AutoReplySwitch(page).Change(true);
+        Input(page, "auto-reply-text").Input("We are on it, {{customer.first_name}}.");
         Input(page, "idle-days").Change("21");
         Input(page, "warning-days").Change("3");
 
@@ -98,7 +102,7 @@ public class CaseSettingsPageTests : DashboardTestContext, IAsyncLifetime
     public async Task A_refused_save_shows_each_rule_by_its_field_and_keeps_what_was_typed()
     {
         var page = RenderAs(_ownerId);
-        Input(page, "auto-reply-text").Change("Hi {{customer.name}}");
+        Input(page, "auto-reply-text").Input("Hi {{customer.name}}");
         Input(page, "idle-days").Change("120");
 
         await page.Find("[data-testid=settings-save]").ClickAsync(new());
@@ -142,6 +146,6 @@ public class CaseSettingsPageTests : DashboardTestContext, IAsyncLifetime
         page.FindAll("[data-testid=settings-save]").ShouldBeEmpty();
         Input(page, "auto-reply-text").HasAttribute("readonly").ShouldBeTrue();
         Input(page, "idle-days").HasAttribute("readonly").ShouldBeTrue();
-        page.Find("[data-testid=auto-reply-enabled] input").HasAttribute("disabled").ShouldBeTrue();
+        AutoReplySwitch(page).HasAttribute("disabled").ShouldBeTrue();
     }
 }
