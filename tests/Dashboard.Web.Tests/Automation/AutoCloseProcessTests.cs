@@ -84,7 +84,8 @@ public class AutoCloseProcessTests : IAsyncLifetime
 
         var second = Start(smtp);
         await WaitUntilAsync(async db =>
-            await db.Cases.CountAsync(c => cases.Contains(c.Id) && c.AutoCloseWarnedAt != null) == cases.Count
+            await db.Cases.CountAsync(c => cases.Contains(c.Id) && !warnedBeforeCrash.Contains(c.Id) && c.AutoCloseWarnedAt != null)
+                == cases.Count - warnedBeforeCrash.Count
             && await db.Cases.CountAsync(c => warnedBeforeCrash.Contains(c.Id) && c.Status == CaseStatus.Closed) == warnedBeforeCrash.Count
             && !await db.Outbox.AnyAsync(o => o.SentAt == null));
         await MoreRunsAsync(second, 2);
