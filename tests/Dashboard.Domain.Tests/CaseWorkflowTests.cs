@@ -197,7 +197,8 @@ public class CaseWorkflowTests
     {
         var before = StateIn(from, unread: 2);
         var d = CaseWorkflow.Apply(before, new CaseTrigger.SupportPosts(), Now);
-        d.NewState.ShouldBe(before with { Escalated = true, LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now });
+        d.NewState.ShouldBe(before with { Escalated = true, LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now, LastActivityAt = Now },
+            "a support post is activity: it restarts the auto-close clock");
         d.AppendsMessage.ShouldBeTrue();
         d.Effects.ShouldBe(CaseEffects.NotifyMerchant | CaseEffects.EmailCustomer, "the post is visible to both sides");
         d.Trail.ShouldBeEmpty("the post itself is the timeline entry");
