@@ -20,6 +20,7 @@ public static class DemoAccounts
         new("owner@northwind.test", "Nadia Holm", NorthwindStoreId, StoreRole.Owner, false, "Owner of Northwind Keys"),
         new("agent@northwind.test", "Theo Park", NorthwindStoreId, StoreRole.Agent, false, "Agent of Northwind Keys"),
         new("owner@contoso.test", "Clara Diaz", ContosoStoreId, StoreRole.Owner, false, "Owner of Contoso Games"),
+        new("agent@contoso.test", "Mia Chen", ContosoStoreId, StoreRole.Agent, false, "Agent of Contoso Games"),
         new("support@platform.test", "Jordan Reyes", null, null, true, "Platform support (Pandabase Support)"),
     ];
 }
