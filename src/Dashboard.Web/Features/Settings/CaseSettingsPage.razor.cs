@@ -33,7 +33,9 @@ public partial class CaseSettingsPage
 
     private bool ReadOnly => _view?.CanEdit != true;
 
-    private string WarningHelp => $"0–{Math.Max(0, _idleDays - 1)} days; 0 sends no warning; default {Domain.AutoClosePeriods.WarningDaysDefault}";
+    // The range follows the idle days as typed, kept within their own range while those are out of it.
+    private string WarningHelp =>
+        $"0–{Math.Clamp(_idleDays, Domain.AutoClosePeriods.IdleDaysMin, Domain.AutoClosePeriods.IdleDaysMax) - 1} days; 0 sends no warning; default {Domain.AutoClosePeriods.WarningDaysDefault}";
 
     private string NotificationHelp => _view?.OwnerEmail is { } owner ? $"Default: the owner's address ({owner})" : "Default: the owner's address";
 
