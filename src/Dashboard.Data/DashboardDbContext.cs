@@ -21,6 +21,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -245,6 +249,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(l => l.Name).HasMaxLength(100);
             e.Property(l => l.Owner).HasMaxLength(200);
         });
+
+        TicketModel.Configure(b);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(

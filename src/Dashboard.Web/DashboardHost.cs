@@ -9,6 +9,7 @@ using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Settings;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
+using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.Live;
@@ -44,6 +45,7 @@ public static class DashboardHost
         services.AddAttachments(configuration);
         services.AddSupport(configuration);
         services.AddStoreApi(configuration);
+        services.AddTickets(configuration);
         services.AddSettings(configuration);
         services.AddAutomation(configuration);
         services.AddSeed(configuration);
@@ -75,6 +77,7 @@ public static class DashboardHost
         app.MapAccount();
         app.MapStoreApi();
         app.MapAttachments();
+        app.MapTickets();
     }
 
     /// <summary>Checks the case effect handlers, creates and migrates the database; in Development seeds the demo stores once.</summary>
