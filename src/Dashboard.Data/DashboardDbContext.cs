@@ -21,6 +21,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
@@ -62,6 +63,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(s => s.NotificationEmail).HasMaxLength(256);
             e.Property(s => s.DefaultCurrency).HasMaxLength(3);
             e.Property(s => s.AutoReplyText).HasMaxLength(4000);
+            e.Property(s => s.SettingsVersion).IsConcurrencyToken();
         });
 
         b.Entity<StoreMember>(e =>
@@ -160,6 +162,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasIndex(c => new { c.StoreId, c.OrderId });
             // Platform support's triage view: escalated cases of every store.
             e.HasIndex(c => new { c.Escalated, c.LastMessageAt });
+            // The auto-close job: a store's cases awaiting the customer, oldest activity first. Only
+            // those rows are in it, so other writes never touch it and a run reads just what is due.
+            e.HasIndex(c => new { c.StoreId, c.LastActivityAt, c.AutoCloseWarnedAt }).HasDatabaseName("IX_Cases_AutoClose")
+                .HasFilter((IsSqlite ? "\"Status\"" : "[Status]") + " = " + (int)Dashboard.Domain.CaseStatus.AwaitingCustomer);
             e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
@@ -271,6 +277,13 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             // The review page: one store's held mail, newest first; platform support's: everyone's.
             e.HasIndex(m => new { m.StoreId, m.Status, m.ReceivedAt });
             e.HasIndex(m => new { m.Status, m.ReceivedAt });
+        });
+
+        b.Entity<JobLease>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(100);
+            e.Property(l => l.Owner).HasMaxLength(200);
         });
 
         TicketModel.Configure(b);

@@ -143,6 +143,8 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             AutoCloseDays = AutoCloseDays, AutoCloseWarningDays = AutoCloseWarningDays,
         };
 
+        public AutoClosePeriods Periods => new(AutoCloseDays, AutoCloseWarningDays);
+
         public void UseAccounts(IReadOnlyList<(GeneratedAccount Account, string UserId)> accounts) =>
             Agents = Agents.Select(a => (a.Name, (string?)accounts.FirstOrDefault(x => x.Account.StoreId == Id && x.Account.DisplayName == a.Name).UserId)).ToArray();
     }
@@ -225,9 +227,9 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         story.Add(AuthorKind.Customer, plan.Customer.DisplayName, null, Opening(plan), plan.CreatedAt);
         var t = Converse(plan, story);
         t = LandOnTarget(plan, story, t);
-        var warnedAt = CloseWhenIdle(store, story);
+        CatchUpAutoClose(store.Periods, story, _now);
 
-        ins.Case(plan.CaseId, store.Id, plan.Customer.Id, plan.OrderId, plan.Subject, story.State, plan.CreatedAt, warnedAt, story.Version);
+        ins.Case(plan.CaseId, store.Id, plan.Customer.Id, plan.OrderId, plan.Subject, story.State, plan.CreatedAt, story.Version);
         foreach (var e in story.Entries)
             ins.Message(NewId(Ids.Message), plan.CaseId, store.Id, e.Kind, e.Author, e.Name, e.UserId, e.Body, e.At, e.Sequence);
         _messages += story.Entries.Count;
@@ -331,9 +333,10 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             case CaseStatus.Closed when !plan.Heavy:
                 t = NextTime(t);
                 var roll = _rnd.NextDouble();
-                var idle = TimeSpan.FromDays(store.AutoCloseDays);
-                if (roll < 0.3 && story.State.Status == CaseStatus.AwaitingCustomer && story.State.LastMessageAt + idle < _now)
-                    story.Apply(new CaseTrigger.AutoClose(idle), story.State.LastMessageAt + idle);
+                var periods = store.Periods;
+                if (roll < 0.3 && story.State.Status == CaseStatus.AwaitingCustomer
+                    && periods.CloseDueAt(story.State.LastActivityAt, periods.WarningDueAt(story.State.LastActivityAt)) < _now)
+                    CatchUpAutoClose(periods, story, _now);
                 else if (roll < 0.5)
                     story.Apply(new CaseTrigger.CustomerCloses(), t);
                 else
@@ -347,20 +350,20 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
     }
 
     /// <summary>
-    /// What the product's auto-close job would have done by now with the store's settings: a case idle in
-    /// Awaiting customer for the store's days is closed; one inside the warning lead has been warned.
+    /// Each step the product's auto-close job (the store's periods) owes the case until <paramref name="until"/>,
+    /// taken at the moment it fell due: warned first when the store warns, then closed.
     /// </summary>
-    private DateTime? CloseWhenIdle(StorePlan store, CaseStory story)
+    private static void CatchUpAutoClose(AutoClosePeriods periods, CaseStory story, DateTime until)
     {
-        if (story.State.Status != CaseStatus.AwaitingCustomer) return null;
-        var closeAt = story.State.LastMessageAt.AddDays(store.AutoCloseDays);
-        var warnAt = closeAt.AddDays(-store.AutoCloseWarningDays);
-        if (closeAt <= _now)
+        while (periods.Due(story.State, until) is var step and not AutoCloseStep.None)
         {
-            story.Apply(new CaseTrigger.AutoClose(TimeSpan.FromDays(store.AutoCloseDays)), closeAt);
-            return null;
+            var warn = step == AutoCloseStep.Warn;
+            var due = warn
+                ? periods.WarningDueAt(story.State.LastActivityAt)
+                : periods.CloseDueAt(story.State.LastActivityAt, story.State.AutoCloseWarnedAt)!.Value;
+            if (!story.Apply(warn ? new CaseTrigger.AutoCloseWarns(periods) : new CaseTrigger.AutoClose(periods), due))
+                throw new InvalidOperationException("The workflow refused an auto-close step AutoClosePeriods.Due said was due");
         }
-        return warnAt <= _now ? warnAt : null;
     }
 
     private string Body(CasePlan plan, AuthorKind who, int i)

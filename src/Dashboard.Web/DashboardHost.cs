@@ -3,8 +3,10 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
+using Dashboard.Web.Features.Settings;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Features.Tickets;
@@ -48,6 +50,8 @@ public static class DashboardHost
         services.AddSupport(configuration);
         services.AddStoreApi(configuration);
         services.AddTickets(configuration);
+        services.AddSettings(configuration);
+        services.AddAutomation(configuration);
         services.AddSeed(configuration);
     }
 
@@ -79,9 +83,12 @@ public static class DashboardHost
         app.MapTickets();
     }
 
-    /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>
+    /// <summary>Checks the case effect handlers, creates and migrates the database; in Development seeds the demo stores once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Built now rather than on the first case change: it refuses to exist while an effect of the
+        // state machine has no handler, and that must stop the app at start.
+        app.Services.GetRequiredService<Features.Cases.Effects.CaseEffectHandlers>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await DatabaseSetup.MigrateAsync(factory);
         var demo = app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value;

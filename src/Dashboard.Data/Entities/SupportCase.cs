@@ -22,7 +22,10 @@ public sealed class SupportCase
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>When the auto-close warning email went out for the current idle stretch.</summary>
+    /// <summary>The auto-close clock: the last message from anyone or status change (<see cref="CaseState.LastActivityAt"/>).</summary>
+    public DateTime LastActivityAt { get; set; }
+
+    /// <summary>When the auto-close warning email went out for the current idle stretch; activity clears it.</summary>
     public DateTime? AutoCloseWarnedAt { get; set; }
 
     /// <summary>
@@ -44,7 +47,8 @@ public sealed class SupportCase
 
     public static string NewReplyToken() => RandomNumberGenerator.GetHexString(32, lowercase: true);
 
-    public CaseState ToState() => new(Status, Priority, UnreadCount, Escalated, LastMessageAt, LastMessageBy, ClosedAt, ClosedBy, UpdatedAt);
+    public CaseState ToState() =>
+        new(Status, Priority, UnreadCount, Escalated, LastMessageAt, LastMessageBy, ClosedAt, ClosedBy, UpdatedAt, LastActivityAt, AutoCloseWarnedAt);
 
     public void Apply(CaseState state)
     {
@@ -57,5 +61,7 @@ public sealed class SupportCase
         ClosedAt = state.ClosedAt;
         ClosedBy = state.ClosedBy;
         UpdatedAt = state.UpdatedAt;
+        LastActivityAt = state.LastActivityAt;
+        AutoCloseWarnedAt = state.AutoCloseWarnedAt;
     }
 }

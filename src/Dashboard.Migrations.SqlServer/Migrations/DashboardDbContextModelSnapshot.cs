@@ -430,6 +430,25 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.ToTable("InboundEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.License", b =>
                 {
                     b.Property<string>("Id")
@@ -703,6 +722,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<long>("SettingsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.ToTable("Stores");
@@ -775,6 +798,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("LastMessageAt")
                         .HasColumnType("datetime2");
 
@@ -831,6 +857,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");
+
+                    b.HasIndex("StoreId", "LastActivityAt", "AutoCloseWarnedAt")
+                        .HasDatabaseName("IX_Cases_AutoClose")
+                        .HasFilter("[Status] = 1");
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");

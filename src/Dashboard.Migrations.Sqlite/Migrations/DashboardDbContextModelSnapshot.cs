@@ -424,6 +424,25 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.ToTable("InboundEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.License", b =>
                 {
                     b.Property<string>("Id")
@@ -695,6 +714,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SettingsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Stores");
@@ -767,6 +790,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
@@ -823,6 +849,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");
+
+                    b.HasIndex("StoreId", "LastActivityAt", "AutoCloseWarnedAt")
+                        .HasDatabaseName("IX_Cases_AutoClose")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");

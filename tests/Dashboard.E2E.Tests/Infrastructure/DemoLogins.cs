@@ -10,6 +10,7 @@ public static class DemoLogins
     /// <summary>Locked out by the lockout test: no other test signs in with it.</summary>
     public const string NorthwindAgent = "agent@northwind.test";
     public const string ContosoOwner = "owner@contoso.test";
+    public const string ContosoAgent = "agent@contoso.test";
     public const string PlatformSupport = "support@platform.test";
     /// <summary>Platform support without two-factor sign-in: signing in leads to its setup. Set up by TwoFactorTests only.</summary>
     public const string NewPlatformSupport = "new-support@platform.test";

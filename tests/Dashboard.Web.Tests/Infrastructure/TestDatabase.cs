@@ -11,6 +11,7 @@ using Dashboard.Web.Features.Stores;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -58,9 +59,14 @@ public sealed class TestDatabase : IAsyncDisposable
         IDbContextFactory<DashboardDbContext>? factory = null) =>
         new(factory ?? Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
 
-    /// <summary>The product's effect handlers, as the host registers them.</summary>
-    public CaseEffectHandlers CaseEffects() =>
-        new([new NotifyMerchantHandler(Emails), new EmailCustomerHandler(Emails), new SendAutoReplyHandler(Emails)]);
+    /// <summary>The product's effect handlers, built from the host's own registration (<c>AddCaseEffects</c>).</summary>
+    public CaseEffectHandlers CaseEffects()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Emails);
+        services.AddCaseEffects();
+        return services.BuildServiceProvider().GetRequiredService<CaseEffectHandlers>();
+    }
 
     public CaseQueries CaseQueries() => new(Factory);
 
@@ -141,4 +147,5 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     public DateTime UtcNow => _now.UtcDateTime;
     public override DateTimeOffset GetUtcNow() => _now;
     public void Advance(TimeSpan by) => _now += by;
+    public void Set(DateTime utc) => _now = new DateTimeOffset(utc, TimeSpan.Zero);
 }

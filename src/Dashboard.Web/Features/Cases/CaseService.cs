@@ -51,6 +51,18 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     public Task<CaseResult> EscalateAsync(string caseId, string reason, CancellationToken ct = default) =>
         ChangeAsync(null, caseId, new CaseTrigger.EscalationSignal(reason), null, null, null, ct);
 
+    /// <summary>
+    /// The auto-close job warns the customer (the warning email and the case's warned mark in one
+    /// transaction). <paramref name="expectedVersion"/> is the version the job read: a case someone
+    /// touched since is left for the next run (a conflict), never warned twice.
+    /// </summary>
+    public Task<CaseResult> AutoCloseWarnAsync(string storeId, string caseId, AutoClosePeriods periods, long expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.AutoCloseWarns(periods), expectedVersion, null, null, ct);
+
+    /// <summary>The auto-close job closes an idle case (closed by SYSTEM, trail line, closing email, one transaction).</summary>
+    public Task<CaseResult> AutoCloseAsync(string storeId, string caseId, AutoClosePeriods periods, long expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.AutoClose(periods), expectedVersion, null, null, ct);
+
     /// <summary>A customer opens a case on one of their completed orders.</summary>
     public async Task<CaseResult> OpenAsync(string storeId, string orderId, string subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default)
     {
@@ -72,7 +84,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         var message = NewMessage(supportCase, AuthorKind.Customer, order.Customer.DisplayName, null, text, now, 0);
         db.Cases.Add(supportCase);
         db.CaseMessages.Add(message);
-        await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, opened: true, now, nextSequence: 1), ct);
+        await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, trigger: null, now, nextSequence: 1), ct);
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -118,7 +130,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         foreach (var note in also?.Notes ?? [])
             db.CaseMessages.Add(NewMessage(supportCase, Actor.System.Kind, Actor.System.DisplayName, null, note, now, sequence++, CaseEntryKind.Trail));
         also?.Add(db, message);
-        await effects.RunAsync(decision.Effects, new CaseEffectContext(db, supportCase, message, opened: false, now, sequence), ct);
+        await effects.RunAsync(decision.Effects, new CaseEffectContext(db, supportCase, message, trigger, now, sequence), ct);
 
         // Attachment bytes go to their final keys before the transaction and are deleted if it fails.
         var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);

@@ -101,7 +101,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
         return New(store, c, EmailKinds.CaseOpened, store.NotificationEmail, store.Name, $"New case: {c.Subject} [{c.Id}]", text, html, MessageId(c.Id, EmailKinds.CaseOpened), c.CreatedAt);
     }
 
-    /// <summary>For the auto-close job: sent <see cref="Store.AutoCloseWarningDays"/> before the close.</summary>
+    /// <summary>For the auto-close job: sent <see cref="Store.AutoCloseWarningDays"/> before the close (<paramref name="closesAt"/>).</summary>
     public OutboxEmail AutoCloseWarning(Store store, SupportCase c, Customer customer, DateTime closesAt, DateTime now)
     {
         var link = Portal.CaseUrl(c.Id);
@@ -115,8 +115,9 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
     public OutboxEmail AutoClosed(Store store, SupportCase c, Customer customer, int idleDays, DateTime now)
     {
         var link = Portal.CaseUrl(c.Id);
-        var text = $"Hi {customer.DisplayName},\n\nYour case \"{c.Subject}\" was closed automatically after {idleDays} days without a reply. If you still need help, reply and it reopens.\n\n{link}\n\n— {store.Name}\n";
-        var html = Html($"<p>Hi {E(customer.DisplayName)},</p><p>Your case “{E(c.Subject)}” was closed automatically after {idleDays} days without a reply. If you still need help, reply and it reopens.</p><p><a href=\"{E(link)}\">View the case</a></p><p>— {E(store.Name)}</p>");
+        var days = idleDays == 1 ? "1 day" : $"{idleDays} days";
+        var text = $"Hi {customer.DisplayName},\n\nYour case \"{c.Subject}\" was closed automatically after {days} without a reply. If you still need help, reply and it reopens.\n\n{link}\n\n— {store.Name}\n";
+        var html = Html($"<p>Hi {E(customer.DisplayName)},</p><p>Your case “{E(c.Subject)}” was closed automatically after {days} without a reply. If you still need help, reply and it reopens.</p><p><a href=\"{E(link)}\">View the case</a></p><p>— {E(store.Name)}</p>");
         return New(store, c, EmailKinds.AutoClosed, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId($"{c.Id}.{now.Ticks}", EmailKinds.AutoClosed), now, replyAddress.For(c));
     }
 

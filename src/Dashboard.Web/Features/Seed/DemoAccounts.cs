@@ -10,6 +10,10 @@ public static class DemoAccounts
     public const string NorthwindStoreId = "shp_northwindkeys01";
     public const string ContosoStoreId = "shp_contosogames01";
 
+    /// <summary>Contoso's auto-reply (Settings → Cases), with placeholders; Northwind starts with none.</summary>
+    public const string ContosoAutoReply =
+        "Hi {{customer.first_name}}, thanks for contacting {{store.name}} about order {{order.number}}. We answer within one business day.";
+
     /// <summary>
     /// The demo support account's authenticator key (base32). Platform support must use two-factor sign-in,
     /// so the demo account has it on with this published key: add it to an authenticator app, or print the
@@ -34,6 +38,7 @@ public static class DemoAccounts
         new("owner@northwind.test", "Nadia Holm", NorthwindStoreId, StoreRole.Owner, false, "Owner of Northwind Keys"),
         new("agent@northwind.test", "Theo Park", NorthwindStoreId, StoreRole.Agent, false, "Agent of Northwind Keys"),
         new("owner@contoso.test", "Clara Diaz", ContosoStoreId, StoreRole.Owner, false, "Owner of Contoso Games"),
+        new("agent@contoso.test", "Mia Chen", ContosoStoreId, StoreRole.Agent, false, "Agent of Contoso Games"),
         new("support@platform.test", "Jordan Reyes", null, null, true, "Platform support (Pandabase Support), two-factor on",
             SupportAuthenticatorKey),
         new("new-support@platform.test", "Sam Okafor", null, null, true, "Platform support without two-factor yet: sign-in leads to its setup"),

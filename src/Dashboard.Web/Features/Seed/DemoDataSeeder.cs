@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class DemoDataSeeder(
         var now = clock.GetUtcNow().UtcDateTime;
 
         var northwind = new Store { Id = DemoAccounts.NorthwindStoreId, Name = "Northwind Keys", NotificationEmail = "support@northwind.test", DefaultCurrency = "USD", CreatedAt = now.AddYears(-2) };
-        var contoso = new Store { Id = DemoAccounts.ContosoStoreId, Name = "Contoso Games", NotificationEmail = "help@contoso.test", DefaultCurrency = "EUR", CreatedAt = now.AddYears(-1), AutoReplyEnabled = true, AutoReplyText = "Thanks for contacting Contoso Games! We answer within one business day." };
+        var contoso = new Store { Id = DemoAccounts.ContosoStoreId, Name = "Contoso Games", NotificationEmail = "help@contoso.test", DefaultCurrency = "EUR", CreatedAt = now.AddYears(-1), AutoReplyEnabled = true, AutoReplyText = DemoAccounts.ContosoAutoReply };
         db.Stores.AddRange(northwind, contoso);
         db.CaseCounts.AddRange(new StoreCaseCounts { StoreId = northwind.Id }, new StoreCaseCounts { StoreId = contoso.Id });
         await db.SaveChangesAsync(ct);
@@ -177,6 +178,7 @@ public sealed class DemoDataSeeder(
         void MerchantReply() => steps.Add(new(Gap(), new CaseTrigger.MerchantReplies(merchant), AuthorKind.Merchant, merchant, Fill(Pick(topic.MerchantReplies))));
         void CustomerReply(string? body = null) =>
             steps.Add(new(Gap(), new CaseTrigger.CustomerReplies(), AuthorKind.Customer, customer.DisplayName, body ?? Fill(Pick(topic.CustomerFollowUps))));
+        var periods = store.AutoClosePeriods;
 
         var rounds = _random.Next(3);
         switch (target)
@@ -200,8 +202,13 @@ public sealed class DemoDataSeeder(
                     case 0: steps.Add(new(Gap(), new CaseTrigger.MerchantUpdates(merchant, null, CaseStatus.Closed))); break;
                     case 1: steps.Add(new(Gap(), new CaseTrigger.CustomerCloses())); break;
                     default:
-                        var idle = TimeSpan.FromDays(store.AutoCloseDays);
-                        steps.Add(new(idle + Gap(), new CaseTrigger.AutoClose(idle)));
+                        // Left waiting: the auto-close job warned the customer, then closed the case when the warning ran out.
+                        if (periods.Warns)
+                        {
+                            steps.Add(new(periods.Idle - periods.Warning + Gap(), new CaseTrigger.AutoCloseWarns(periods)));
+                            steps.Add(new(periods.Warning, new CaseTrigger.AutoClose(periods)));
+                        }
+                        else steps.Add(new(periods.Idle + Gap(), new CaseTrigger.AutoClose(periods)));
                         break;
                 }
                 break;
@@ -229,20 +236,42 @@ public sealed class DemoDataSeeder(
         var sequence = 0;
         var messages = new List<CaseMessage> { Message(c, AuthorKind.Customer, customer.DisplayName, Fill(topic.Opening), t, sequence++) };
         // What SendAutoReplyHandler writes when a customer opens a case at a store with an auto-reply.
-        if (store.AutoReplyEnabled && store.AutoReplyText is { } autoReply)
-            messages.Add(Message(c, AuthorKind.System, store.Name, autoReply, t, sequence++, CaseEntryKind.AutoReply));
+        if (AutoReplies.Entry(store, c, customer, order, t, sequence) is { } autoReply)
+        {
+            messages.Add(autoReply);
+            sequence++;
+        }
 
         foreach (var step in steps)
         {
             t += step.After;
-            var decision = CaseWorkflow.Apply(c.ToState(), step.Trigger, t);
-            c.Apply(decision.NewState);
-            if (decision.AppendsMessage) messages.Add(Message(c, step.Kind!.Value, step.Name!, step.Body!, t, sequence++));
-            foreach (var line in decision.TrailLines) messages.Add(Message(c, AuthorKind.System, Actor.System.DisplayName, line.Text, t, sequence++, line.Kind));
+            Play(step.Trigger, t, step.Kind, step.Name, step.Body);
         }
+        // A case left awaiting the customer long enough was warned, then closed, as the auto-close job does.
+        CatchUpAutoClose(now);
 
         db.Cases.Add(c);
         db.CaseMessages.AddRange(messages);
+
+        void Play(CaseTrigger trigger, DateTime at, AuthorKind? kind = null, string? name = null, string? body = null)
+        {
+            var decision = CaseWorkflow.Apply(c.ToState(), trigger, at);
+            c.Apply(decision.NewState);
+            if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, at, sequence++));
+            foreach (var line in decision.TrailLines) messages.Add(Message(c, AuthorKind.System, Actor.System.DisplayName, line.Text, at, sequence++, line.Kind));
+        }
+
+        // Each step the auto-close job owes the case until `until`, at the moment it fell due.
+        void CatchUpAutoClose(DateTime until)
+        {
+            for (var state = c.ToState(); state.Status == CaseStatus.AwaitingCustomer; state = c.ToState())
+            {
+                var warn = periods.Warns && state.AutoCloseWarnedAt is null;
+                var due = warn ? periods.WarningDueAt(state.LastActivityAt) : periods.CloseDueAt(state.LastActivityAt, state.AutoCloseWarnedAt)!.Value;
+                if (due > until) return;
+                Play(warn ? new CaseTrigger.AutoCloseWarns(periods) : new CaseTrigger.AutoClose(periods), due);
+            }
+        }
     }
 
     private static CaseMessage Message(SupportCase c, AuthorKind kind, string name, string body, DateTime at, int sequence,
