@@ -20,6 +20,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+    public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -72,9 +73,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(c => c.Id).HasMaxLength(id);
             e.Property(c => c.StoreId).HasMaxLength(id);
             e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.NormalizedEmail).HasMaxLength(256);
             e.Property(c => c.FirstName).HasMaxLength(100);
             e.Property(c => c.LastName).HasMaxLength(100);
             e.HasIndex(c => new { c.StoreId, c.Email });
+            // The customer portal: one person's rows in every store.
+            e.HasIndex(c => c.NormalizedEmail);
             e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -231,6 +235,19 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(o => o.InReplyTo).HasMaxLength(300);
             e.Property(o => o.References).HasMaxLength(4000);
             e.HasIndex(o => new { o.SentAt, o.NextAttemptAt });
+        });
+
+        b.Entity<PortalSignIn>(e =>
+        {
+            e.Property(r => r.Id).HasMaxLength(id);
+            e.Property(r => r.NormalizedEmail).HasMaxLength(256);
+            e.Property(r => r.IpAddress).HasMaxLength(64);
+            e.Property(r => r.TokenHash).HasMaxLength(64);
+            e.Property(r => r.CodeHash).HasMaxLength(64);
+            e.HasIndex(r => r.TokenHash).IsUnique();
+            // The rate limits: requests per email and per IP address in the last window.
+            e.HasIndex(r => new { r.NormalizedEmail, r.CreatedAt });
+            e.HasIndex(r => new { r.IpAddress, r.CreatedAt });
         });
     }
 

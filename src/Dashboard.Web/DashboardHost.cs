@@ -11,6 +11,7 @@ using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
+using Dashboard.Web.Features.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,7 @@ public static class DashboardHost
         services.AddEmail(configuration);
         services.AddAttachments(configuration);
         services.AddSupport(configuration);
+        services.AddPortal(configuration);
         services.AddStoreApi(configuration);
         services.AddSeed(configuration);
     }
@@ -62,6 +64,7 @@ public static class DashboardHost
         });
 
         app.UseAuthentication();
+        app.UsePortalCircuitIdentity();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -71,6 +74,7 @@ public static class DashboardHost
         app.MapAccount();
         app.MapStoreApi();
         app.MapAttachments();
+        app.MapPortal();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>

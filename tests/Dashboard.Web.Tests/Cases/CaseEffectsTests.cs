@@ -22,7 +22,7 @@ public class CaseEffectsTests
     [Fact]
     public void The_registry_refuses_to_start_when_a_flag_has_no_handler()
     {
-        var emails = new Features.Email.CaseEmails(Microsoft.Extensions.Options.Options.Create(new Features.Email.PortalOptions()));
+        var emails = new Features.Email.CaseEmails(new Dashboard.Web.Infrastructure.PublicUrls(new Features.Email.PortalOptions(), Dashboard.Web.Tests.Infrastructure.TestDatabase.HostAddress));
 
         var error = Should.Throw<InvalidOperationException>(() =>
             new CaseEffectHandlers([new NotifyMerchantHandler(emails), new EmailCustomerHandler(emails)]));
@@ -33,7 +33,7 @@ public class CaseEffectsTests
     [Fact]
     public void The_registry_refuses_two_handlers_for_one_flag()
     {
-        var emails = new Features.Email.CaseEmails(Microsoft.Extensions.Options.Options.Create(new Features.Email.PortalOptions()));
+        var emails = new Features.Email.CaseEmails(new Dashboard.Web.Infrastructure.PublicUrls(new Features.Email.PortalOptions(), Dashboard.Web.Tests.Infrastructure.TestDatabase.HostAddress));
 
         Should.Throw<InvalidOperationException>(() => new CaseEffectHandlers([
             new NotifyMerchantHandler(emails), new EmailCustomerHandler(emails), new SendAutoReplyHandler(emails), new SendAutoReplyHandler(emails),
