@@ -1,4 +1,5 @@
 using Dashboard.Data;
+using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class PortalQueries(IDbContextFactory<DashboardDbContext> dbFactor
     public async Task<IReadOnlyList<PortalOrder>> OrdersAsync(string customerEmail, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Orders(db, customerEmail).Take(MaxRows).ToListAsync(ct);
+        return await Orders(db, db.Orders.Where(o => o.Customer.NormalizedEmail == customerEmail)).Take(MaxRows).ToListAsync(ct);
     }
 
     /// <summary>One of the customer's orders, or null when it is not theirs.</summary>
@@ -27,12 +28,12 @@ public sealed class PortalQueries(IDbContextFactory<DashboardDbContext> dbFactor
     {
         if (!Ids.IsValid(orderId, Ids.Order)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Orders(db, customerEmail).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        return await Orders(db, db.Orders.Where(o => o.Id == orderId && o.Customer.NormalizedEmail == customerEmail)).FirstOrDefaultAsync(ct);
     }
 
-    private static IQueryable<PortalOrder> Orders(DashboardDbContext db, string customerEmail) =>
-        db.Orders.AsNoTracking()
-            .Where(o => o.Customer.NormalizedEmail == customerEmail)
+    /// <summary>The portal's one shape of an order, newest first.</summary>
+    private static IQueryable<PortalOrder> Orders(DashboardDbContext db, IQueryable<Order> orders) =>
+        orders.AsNoTracking()
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Select(o => new PortalOrder(
                 o.Id, o.StoreId, db.Stores.Where(s => s.Id == o.StoreId).Select(s => s.Name).First(),

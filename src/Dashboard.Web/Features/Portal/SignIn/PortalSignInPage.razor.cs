@@ -32,6 +32,8 @@ public sealed partial class PortalSignInPage
     {
         EmailForm ??= new();
         CodeForm ??= new();
+        // A posted code form renders again (its handler must find it), around the same request.
+        if (!string.IsNullOrEmpty(CodeForm.RequestId)) _request = new PendingCode(CodeForm.RequestId, CodeForm.Email);
         if (HttpMethods.IsGet(HttpContext.Request.Method) && (await HttpContext.AuthenticateAsync(PortalAuth.Scheme)).Succeeded)
             Navigation.NavigateTo(SafeReturnUrl);
     }
@@ -50,8 +52,7 @@ public sealed partial class PortalSignInPage
 
     private async Task VerifyAsync()
     {
-        _request = new PendingCode(CodeForm!.RequestId, CodeForm.Email);
-        var result = await SignIns.RedeemCodeAsync(CodeForm.RequestId, CodeForm.Code, HttpContext.RequestAborted);
+        var result = await SignIns.RedeemCodeAsync(CodeForm!.RequestId, CodeForm.Code, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             _error = result.Error;
