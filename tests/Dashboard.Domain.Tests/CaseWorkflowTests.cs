@@ -193,13 +193,15 @@ public class CaseWorkflowTests
         CaseWorkflow.Apply(StateIn(CaseStatus.Open, unread: 0), new CaseTrigger.MerchantMarksRead(), Now).Changed.ShouldBeFalse();
 
     [Theory, MemberData(nameof(NonClosed))]
-    public void Support_post_keeps_status_and_escalates(CaseStatus from)
+    public void Support_post_keeps_status_escalates_and_tells_both_sides(CaseStatus from)
     {
-        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.SupportPosts(), Now);
-        d.NewState.Status.ShouldBe(from);
-        d.NewState.Escalated.ShouldBeTrue();
-        d.NewState.LastMessageBy.ShouldBe(AuthorKind.Support);
+        var before = StateIn(from, unread: 2);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.SupportPosts(), Now);
+        d.NewState.ShouldBe(before with { Escalated = true, LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now });
         d.AppendsMessage.ShouldBeTrue();
+        d.Effects.ShouldBe(CaseEffects.NotifyMerchant | CaseEffects.EmailCustomer, "the post is visible to both sides");
+        d.Trail.ShouldBeEmpty("the post itself is the timeline entry");
+        d.Changed.ShouldBeTrue();
     }
 
     [Fact]
@@ -207,17 +209,27 @@ public class CaseWorkflowTests
         Refusal(CaseStatus.Closed, new CaseTrigger.SupportPosts()).ShouldBe(ReplyOnClosed);
 
     [Theory, MemberData(nameof(NonClosed))]
-    public void Escalation_signal_escalates_with_a_trail(CaseStatus from)
+    public void Escalation_signal_escalates_with_a_trail_and_notifies_the_merchant(CaseStatus from)
     {
-        var d = CaseWorkflow.Apply(StateIn(from), new CaseTrigger.EscalationSignal("dispute risk"), Now);
-        d.NewState.Escalated.ShouldBeTrue();
-        d.NewState.Status.ShouldBe(from);
+        var before = StateIn(from, unread: 2);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.EscalationSignal("dispute risk"), Now);
+        d.NewState.ShouldBe(before with { Escalated = true, UpdatedAt = Now }, "only the flag and updatedAt: no message, so lastMessage* and unread stay");
         d.Trail.ShouldBe(["Escalated to Pandabase Support: dispute risk"]);
+        d.Effects.ShouldBe(CaseEffects.NotifyMerchant);
+        d.AppendsMessage.ShouldBeFalse();
+        d.Changed.ShouldBeTrue();
     }
 
     [Fact]
-    public void Escalation_of_an_escalated_case_changes_nothing() =>
-        CaseWorkflow.Apply(StateIn(CaseStatus.Open, escalated: true), new CaseTrigger.EscalationSignal("x"), Now).Changed.ShouldBeFalse();
+    public void Escalation_of_an_escalated_case_changes_nothing()
+    {
+        var before = StateIn(CaseStatus.Open, escalated: true);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.EscalationSignal("x"), Now);
+        d.Changed.ShouldBeFalse();
+        d.NewState.ShouldBe(before);
+        d.Trail.ShouldBeEmpty();
+        d.Effects.ShouldBe(CaseEffects.None, "escalating once is enough: no second notification");
+    }
 
     [Fact]
     public void Escalation_of_closed_case_is_refused() =>
@@ -259,29 +271,78 @@ public class CaseWorkflowTests
     public void Status_menu_offers_only_allowed_changes(CaseStatus from, CaseStatus[] expected) =>
         CaseWorkflow.MerchantStatusTargets(StateIn(from), Now).ShouldBe(expected, ignoreOrder: true);
 
-    /// <summary>The whole table at once: every trigger against every status either succeeds or refuses with a known message.</summary>
-    [Fact]
-    public void Every_status_and_trigger_pair_has_a_defined_outcome()
+    /// <summary>One expected outcome: the status the case ends in and how many trail lines, or the refusal.</summary>
+    public sealed record Outcome(CaseStatus? To, int TrailLines, string? Refusal)
     {
-        CaseTrigger[] triggers =
-        [
-            new CaseTrigger.CustomerReplies(), new CaseTrigger.CustomerCloses(), new CaseTrigger.MerchantReplies("A"),
-            Set(CaseStatus.Open), Set(CaseStatus.AwaitingCustomer), Set(CaseStatus.AwaitingMerchant), Set(CaseStatus.Closed),
-            new CaseTrigger.MerchantUpdates("A", null, null), new CaseTrigger.MerchantMarksRead(), new CaseTrigger.SupportPosts(),
-            new CaseTrigger.EscalationSignal("x"), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)),
-        ];
-        string[] known = [ReplyOnClosed, AlreadyClosed, OnlyClosedCanReopen, CannotSetOnClosed, MerchantCannotSetAwaitingMerchant,
-            NothingToUpdate, EscalateClosed, AutoCloseWrongStatus, AutoCloseTooEarly];
-        var outcomes = 0;
-        foreach (var status in Enum.GetValues<CaseStatus>())
-        foreach (var trigger in triggers)
+        public override string ToString() => Refusal is null ? $"{To} ({TrailLines} trail)" : $"refused \"{Refusal}\"";
+    }
+
+    private static Outcome To(CaseStatus status, int trail = 1) => new(status, trail, null);
+    private static Outcome No(string refusal) => new(null, 0, refusal);
+
+    private static readonly CaseStatus O = CaseStatus.Open, AC = CaseStatus.AwaitingCustomer, AM = CaseStatus.AwaitingMerchant, C = CaseStatus.Closed;
+
+    /// <summary>
+    /// The spec's transition table written out in full: for each trigger, the outcome from
+    /// Open, Awaiting customer, Awaiting merchant and Closed (in that order).
+    /// </summary>
+    private static readonly (string Name, CaseTrigger Trigger, Outcome[] From)[] Table =
+    [
+        ("customer replies", new CaseTrigger.CustomerReplies(), [To(AM), To(AM), To(AM, trail: 0), To(AM)]),
+        ("customer closes", new CaseTrigger.CustomerCloses(), [To(C), To(C), To(C), No(AlreadyClosed)]),
+        ("merchant replies", new CaseTrigger.MerchantReplies("A"), [To(AC), To(AC, trail: 0), To(AC), No(ReplyOnClosed)]),
+        ("merchant sets OPEN", Set(CaseStatus.Open), [No(OnlyClosedCanReopen), No(OnlyClosedCanReopen), No(OnlyClosedCanReopen), To(O)]),
+        ("merchant sets AWAITING_CUSTOMER", Set(CaseStatus.AwaitingCustomer), [To(AC), To(AC, trail: 0), To(AC), No(CannotSetOnClosed)]),
+        ("merchant sets AWAITING_MERCHANT", Set(CaseStatus.AwaitingMerchant),
+            [No(MerchantCannotSetAwaitingMerchant), No(MerchantCannotSetAwaitingMerchant), No(MerchantCannotSetAwaitingMerchant), No(MerchantCannotSetAwaitingMerchant)]),
+        ("merchant sets CLOSED", Set(CaseStatus.Closed), [To(C), To(C), To(C), No(AlreadyClosed)]),
+        ("update with neither field", new CaseTrigger.MerchantUpdates("A", null, null), [No(NothingToUpdate), No(NothingToUpdate), No(NothingToUpdate), No(NothingToUpdate)]),
+        ("merchant marks read", new CaseTrigger.MerchantMarksRead(), [To(O, 0), To(AC, 0), To(AM, 0), To(C, 0)]),
+        ("support posts", new CaseTrigger.SupportPosts(), [To(O, 0), To(AC, 0), To(AM, 0), No(ReplyOnClosed)]),
+        ("escalation signal", new CaseTrigger.EscalationSignal("x"), [To(O), To(AC), To(AM), No(EscalateClosed)]),
+        ("auto-close after 14 days", new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), [No(AutoCloseWrongStatus), To(C), No(AutoCloseWrongStatus), No(AutoCloseWrongStatus)]),
+    ];
+
+    public static TheoryData<string, CaseStatus> EveryPair()
+    {
+        var data = new TheoryData<string, CaseStatus>();
+        foreach (var row in Table)
+            foreach (var status in Enum.GetValues<CaseStatus>())
+                data.Add(row.Name, status);
+        return data;
+    }
+
+    /// <summary>The whole table, pair by pair: the exact status reached (and trail written), or the exact refusal.</summary>
+    [Theory, MemberData(nameof(EveryPair))]
+    public void Every_status_and_trigger_pair_has_the_outcome_of_the_table(string trigger, CaseStatus from)
+    {
+        var row = Table.Single(r => r.Name == trigger);
+        var expected = row.From[(int)from];
+        var before = StateIn(from, lastMessageAt: Now.AddDays(-20));
+
+        var d = CaseWorkflow.Decide(before, row.Trigger, Now);
+
+        if (expected.Refusal is { } refusal)
         {
-            var d = CaseWorkflow.Decide(StateIn(status, lastMessageAt: Now.AddDays(-20)), trigger, Now);
-            if (d.IsAllowed) d.NewState.ShouldNotBeNull();
-            else known.ShouldContain(d.Refusal);
-            outcomes++;
+            d.IsAllowed.ShouldBeFalse($"{trigger} from {from} must be refused");
+            d.Refusal.ShouldBe(refusal);
+            d.State.ShouldBeNull();
+            return;
         }
-        outcomes.ShouldBe(48);
+        d.IsAllowed.ShouldBeTrue($"{trigger} from {from} must be allowed (refused with \"{d.Refusal}\")");
+        d.NewState.Status.ShouldBe(expected.To!.Value);
+        d.Trail.Count.ShouldBe(expected.TrailLines);
+        d.NewState.ClosedAt.ShouldBe(expected.To == C ? (from == C ? before.ClosedAt : Now) : null, "closedAt is set by a close and cleared by a reopen");
+        if (d.Changed) d.NewState.UpdatedAt.ShouldBe(Now, "every change bumps updatedAt");
+        else d.NewState.ShouldBe(before, "an allowed no-op leaves the case as it was");
+    }
+
+    [Fact]
+    public void The_table_covers_every_trigger_and_status()
+    {
+        Table.Length.ShouldBe(12);
+        Table.ShouldAllBe(r => r.From.Length == Enum.GetValues<CaseStatus>().Length);
+        EveryPair().Count().ShouldBe(48);
     }
 
     private static CaseTrigger.MerchantUpdates Set(CaseStatus status) => new("Ada Merchant", null, status);

@@ -65,6 +65,26 @@ public sealed class AttachmentTests(E2EFixture fixture) : E2ETest(fixture)
     }
 
     [Fact]
+    public async Task A_file_dropped_on_the_reply_box_is_staged_like_a_picked_one()
+    {
+        var list = await new LoginPage(Page).SignInAsync(DemoLogins.NorthwindOwner);
+        var (_, detail) = await list.OpenFirstAsync();
+
+        await detail.ReplyBody.EvaluateAsync(@"(el, b64) => {
+            const bin = atob(b64); const bytes = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+            el.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+            el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }", PngBase64);
+
+        await Assertions.Expect(StagedChips).ToHaveCountAsync(1);
+        await Assertions.Expect(StagedChips).ToContainTextAsync("dropped.png");
+        await ScreenshotAsync("dropped");
+    }
+
+    [Fact]
     public async Task An_html_file_named_png_is_refused_on_the_spot_and_the_typed_reply_stays()
     {
         var list = await new LoginPage(Page).SignInAsync(DemoLogins.NorthwindOwner);

@@ -33,7 +33,7 @@ public sealed class PlatformSupportTests(E2EFixture fixture) : E2ETest(fixture)
         await ScreenshotAsync("posted");
 
         // The store's owner sees the post in the same case.
-        await using var northwind = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseUrl });
+        var northwind = await NewBrowserContextAsync("northwind owner");
         var ownerPage = await northwind.NewPageAsync();
         await new LoginPage(ownerPage).SignInAsync(DemoLogins.NorthwindOwner);
         var ownerView = await new CaseDetailPage(ownerPage).GotoAsync(caseId);

@@ -7,8 +7,8 @@ public sealed class StoreIsolationTests(E2EFixture fixture) : E2ETest(fixture)
     {
         // A real Northwind case, seen by its own owner in a separate browser context.
         string caseId, subject;
-        await using (var northwind = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseUrl }))
         {
+            var northwind = await NewBrowserContextAsync("northwind owner");
             var page = await northwind.NewPageAsync();
             var list = await new LoginPage(page).SignInAsync(DemoLogins.NorthwindOwner);
             var (id, detail) = await list.OpenFirstAsync();

@@ -22,6 +22,9 @@ public sealed class E2EFixture : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
     public string BaseUrl => App.BaseUrl;
 
+    /// <summary>The app's own database file, for the facts the pages are checked against.</summary>
+    public AppDatabase Database => new(App.DataDirectory);
+
     public static string ScreenshotsDirectory { get; } = Path.Combine(RepoPaths.Artifacts, "screenshots");
     public static string TracesDirectory { get; } = Path.Combine(RepoPaths.Artifacts, "traces");
 

@@ -5,7 +5,9 @@ namespace Dashboard.E2E.Tests.Infrastructure;
 /// <summary>
 /// Base of every browser test: a fresh browser context (no cookies, own viewport) per test, a trace
 /// recorded while it runs and kept only when it fails (with a last screenshot), and numbered PNGs of
-/// the steps a test chooses to capture.
+/// the steps a test chooses to capture. Every page of the test's contexts is watched for JavaScript
+/// errors (uncaught exceptions and console.error); a test that passes with one the allow-list does
+/// not name fails at teardown.
 /// </summary>
 public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
 {
@@ -18,6 +20,15 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
     protected virtual bool IsMobile => false;
 
     private readonly List<string> _browserErrors = [];
+    private readonly List<IBrowserContext> _extraContexts = [];
+
+    /// <summary>
+    /// Console errors that are the browser's, not the app's, each with the reason it is expected.
+    /// Keep this short: anything else a page logs as an error fails the test.
+    /// </summary>
+    private static readonly (Regex Pattern, string Why)[] AllowedBrowserErrors =
+    [
+    ];
     private int _shot;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -46,13 +57,38 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
         Context.SetDefaultTimeout(15_000);
         Context.SetDefaultNavigationTimeout(30_000);
         await Context.Tracing.StartAsync(new TracingStartOptions { Title = TestName, Screenshots = true, Snapshots = true });
+        WatchForErrors(Context, "");
         Page = await Context.NewPageAsync();
-        Page.PageError += (_, error) => { lock (_browserErrors) _browserErrors.Add("pageerror: " + error); };
-        Page.Console += (_, message) =>
+    }
+
+    /// <summary>A second browser (its own cookies: another session, another user), watched like the first and closed with the test.</summary>
+    protected async Task<IBrowserContext> NewBrowserContextAsync(string name, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = Fixture.BaseUrl;
+        options.ViewportSize ??= Viewport;
+        options.Locale ??= "en-US";
+        options.TimezoneId ??= "UTC";
+        var context = await Fixture.Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        WatchForErrors(context, name + ": ");
+        _extraContexts.Add(context);
+        return context;
+    }
+
+    private void WatchForErrors(IBrowserContext context, string prefix)
+    {
+        context.WebError += (_, error) => { lock (_browserErrors) _browserErrors.Add($"{prefix}uncaught: {error.Error}"); };
+        context.Console += (_, message) =>
         {
-            if (message.Type == "error") lock (_browserErrors) _browserErrors.Add("console: " + message.Text);
+            if (message.Type == "error") lock (_browserErrors) _browserErrors.Add($"{prefix}console.error: {message.Text} ({message.Location})");
         };
     }
+
+    /// <summary>Errors not on the allow-list.</summary>
+    private IReadOnlyList<string> UnexpectedBrowserErrors =>
+        BrowserErrors.Where(e => !AllowedBrowserErrors.Any(a => a.Pattern.IsMatch(e))).ToList();
 
     /// <summary>Saves a full-page PNG named after the test and the step, in run order.</summary>
     protected async Task ScreenshotAsync(string step)
@@ -70,6 +106,8 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
     public virtual async ValueTask DisposeAsync()
     {
         var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        IReadOnlyList<string> unexpected = failed ? [] : UnexpectedBrowserErrors;
+        failed |= unexpected.Count > 0;
         E2EFixture.RecordTiming(TestName, _clock.Elapsed, failed);
         try
         {
@@ -98,9 +136,11 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
         }
         finally
         {
+            foreach (var extra in _extraContexts) await extra.CloseAsync();
             await Context.CloseAsync();
             GC.SuppressFinalize(this);
         }
+        unexpected.ShouldBeEmpty("JavaScript errors in the browser while the test ran (E2ETest.AllowedBrowserErrors lists the expected ones)");
     }
 
     [GeneratedRegex(@"[^A-Za-z0-9._-]+")]

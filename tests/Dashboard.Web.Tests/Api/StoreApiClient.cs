@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Data;
+using Dashboard.Data.Entities;
 using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Tests.Infrastructure;
@@ -28,6 +29,17 @@ public class StoreApiApp : DashboardAppFactory
     }
 
     public DashboardDbContext Db() => Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
+
+    /// <summary>A new token of a store, created through the product's service as its owner would on the settings page.</summary>
+    public async Task<string> NewTokenAsync(string name, ApiScopes scopes, string store = Northwind)
+    {
+        string ownerId;
+        await using (var db = Db())
+            ownerId = await db.StoreMembers.Where(m => m.StoreId == store && m.Role == Dashboard.Domain.StoreRole.Owner).Select(m => m.UserId).FirstAsync();
+        var created = await Services.GetRequiredService<ApiTokenService>().CreateAsync(ownerId, store, name, scopes, null);
+        created.Succeeded.ShouldBeTrue(created.Error);
+        return created.Value!.Secret;
+    }
 
     public static string Cases(string store = Northwind) => $"/v2/core/stores/{store}/cases";
 
@@ -64,7 +76,9 @@ public static class StoreApiHttp
     {
         var text = await response.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(expected, text);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json", text);
+        var contentType = response.Content.Headers.ContentType;
+        contentType.ShouldNotBeNull($"no Content-Type on a Store API answer: {text}");
+        contentType.MediaType.ShouldBe("application/json", text);
         var root = JsonDocument.Parse(text).RootElement.Clone();
         root.GetProperty("ok").GetBoolean().ShouldBe((int)expected < 400, text);
         return root;

@@ -1,5 +1,7 @@
 using System.Net;
 using Dashboard.Domain;
+using Dashboard.Data.Entities;
+using Dashboard.Web.Features.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,9 +37,28 @@ public class StoreApiRetryTests(StoreApiApp app) : IClassFixture<StoreApiApp>
         (await retry.Content.ReadAsStringAsync(Ct)).ShouldBe(firstBody);
         retry.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
         (await MerchantMessagesAsync(id)).ShouldBe(before + 1);
+    }
 
-        // Another token's identical key is its own key.
-        await using (var db = app.Db()) (await db.IdempotencyRecords.CountAsync(r => r.Key == key.Item2, Ct)).ShouldBe(1);
+    [Fact]
+    public async Task Another_tokens_identical_key_is_its_own_key_and_executes()
+    {
+        var id = (await app.AnyCaseAsync("AWAITING_MERCHANT", skip: 1)).GetProperty("id").GetString()!;
+        var url = $"{StoreApiApp.Cases()}/{id}/messages";
+        var before = await MerchantMessagesAsync(id);
+        var key = ("Idempotency-Key", Guid.NewGuid().ToString());
+        var second = app.Api(await app.NewTokenAsync("Second integration", ApiScopes.CasesWrite | ApiScopes.CasesRead));
+
+        var first = await Client.SendJsonAsync(HttpMethod.Post, url, """{"body":"Same words"}""", key);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var other = await second.SendJsonAsync(HttpMethod.Post, url, """{"body":"Same words"}""", key);
+        var otherBody = await other.Content.ReadAsStringAsync(Ct);
+
+        other.StatusCode.ShouldBe(HttpStatusCode.Created, otherBody);
+        other.Headers.Contains("Idempotent-Replayed").ShouldBeFalse("the key belongs to the first token only");
+        otherBody.ShouldContain("API: Second integration", Case.Sensitive, "the reply was written by the second token");
+        (await MerchantMessagesAsync(id)).ShouldBe(before + 2, "same key, same body, two tokens: two replies");
+        await using var db = app.Db();
+        (await db.IdempotencyRecords.CountAsync(r => r.Key == key.Item2, Ct)).ShouldBe(2, "one record per token");
     }
 
     [Fact]
@@ -86,16 +107,42 @@ public class StoreApiRetryTests(StoreApiApp app) : IClassFixture<StoreApiApp>
     {
         var id = (await app.AnyCaseAsync("AWAITING_MERCHANT", skip: 2)).GetProperty("id").GetString()!;
         var url = $"{StoreApiApp.Cases()}/{id}";
-        var before = long.Parse((await Client.GetAsync(url, Ct)).Headers.ETag!.Tag.Trim('"'));
-        string[] priorities = ["LOW", "HIGH", "URGENT", "NORMAL", "LOW", "HIGH", "URGENT", "NORMAL"];
-        var responses = await Task.WhenAll(priorities.Select(p => Client.SendJsonAsync(HttpMethod.Patch, url, $$"""{"priority":"{{p}}"}""")));
+        var start = await Client.GetAsync(url, Ct);
+        var before = long.Parse(start.Headers.ETag!.Tag.Trim('"'));
+        var startPriority = (await start.ReadEnvelopeAsync(HttpStatusCode.OK)).GetProperty("data").GetProperty("priority").GetString();
+        // Every patch is a real change whatever order the winners commit in: the three other priorities
+        // (each differs from whatever a previous winner set) and one status change that only one can make.
+        var bodies = new[] { "LOW", "NORMAL", "HIGH", "URGENT" }.Where(p => p != startPriority).Select(p => $$"""{"priority":"{{p}}"}""")
+            .Append("""{"status":"AWAITING_CUSTOMER"}""").ToArray();
+
+        var responses = await Task.WhenAll(bodies.Select(b => Client.SendJsonAsync(HttpMethod.Patch, url, b)));
+
         responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.OK || s == HttpStatusCode.Conflict);
+        var winners = new List<(long Version, string Body)>();
+        for (var i = 0; i < responses.Length; i++)
+            if (responses[i].StatusCode == HttpStatusCode.OK)
+                winners.Add((long.Parse(responses[i].Headers.ETag!.Tag.Trim('"')), bodies[i]));
+        winners.ShouldNotBeEmpty();
+        // Each winner committed its own version: no two winners share a bump (that would be a lost update).
+        winners.Select(w => w.Version).Order().ShouldBe(Enumerable.Range(1, winners.Count).Select(n => before + n));
+
         await using var db = app.Db();
         var supportCase = await db.Cases.SingleAsync(c => c.Id == id, Ct);
-        // Every winner bumped the version once; a loser changed nothing (no lost update).
-        var winners = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
-        winners.ShouldBeGreaterThan(0);
-        (supportCase.Version - before).ShouldBeInRange(1, winners);
+        supportCase.Version.ShouldBe(before + winners.Count);
+        // Every winner's change is visible: the last priority written is the case's, the status change if it won,
+        // and one trail line per winner, in commit order.
+        var priorities = winners.Where(w => w.Body.Contains("priority")).OrderBy(w => w.Version).Select(w => System.Text.Json.JsonDocument.Parse(w.Body).RootElement.GetProperty("priority").GetString()!).ToList();
+        var statusWon = winners.Any(w => w.Body.Contains("status"));
+        WireNames.ToWire(supportCase.Priority).ShouldBe(priorities.LastOrDefault() ?? startPriority);
+        supportCase.Status.ShouldBe(statusWon ? CaseStatus.AwaitingCustomer : CaseStatus.AwaitingMerchant);
+        var trail = await db.CaseMessages.Where(m => m.CaseId == id && m.AuthorKind == AuthorKind.System && m.Sequence >= (before + 1) * 100)
+            .OrderBy(m => m.Sequence).Select(m => m.Body).ToListAsync(Ct);
+        trail.Count.ShouldBe(winners.Count, string.Join("\n", trail));
+        trail.Count(t => t.StartsWith("Priority changed from")).ShouldBe(priorities.Count);
+        trail.Count(t => t.StartsWith("Status changed from Awaiting merchant to Awaiting customer")).ShouldBe(statusWon ? 1 : 0);
+        static string Label(string wire) => WireNames.TryParse<CasePriority>(wire, out var p) ? CaseWorkflow.Label(p.Value) : throw new FormatException(wire);
+        trail.Where(t => t.StartsWith("Priority changed")).ShouldBe(
+            priorities.Select((p, i) => $"Priority changed from {Label(i == 0 ? startPriority! : priorities[i - 1])} to {Label(p)} by API: Demo all scopes"));
     }
 
     [Fact]

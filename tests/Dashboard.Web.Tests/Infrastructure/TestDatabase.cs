@@ -12,6 +12,7 @@ using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -49,9 +50,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    /// <summary>The product's case service with every dependency real; <paramref name="feed"/> and <paramref name="clock"/> default to this database's.</summary>
-    public CaseService CaseService(CaseChangeFeed? feed = null, TimeProvider? clock = null, AttachmentVault? vault = null) =>
-        new(Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
+    /// <summary>The product's case service with every dependency real; <paramref name="feed"/>, <paramref name="clock"/>
+    /// and <paramref name="factory"/> (e.g. one from <see cref="FactoryWith"/>) default to this database's.</summary>
+    public CaseService CaseService(CaseChangeFeed? feed = null, TimeProvider? clock = null, AttachmentVault? vault = null,
+        IDbContextFactory<DashboardDbContext>? factory = null) =>
+        new(factory ?? Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
 
     /// <summary>The product's effect handlers, as the host registers them.</summary>
     public CaseEffectHandlers CaseEffects() =>
@@ -105,6 +108,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DashboardDbContext NewContext() => Factory.CreateDbContext();
 
+    /// <summary>A factory on the same database file whose contexts also run <paramref name="interceptors"/>
+    /// (to hold a write at a chosen point, e.g. until a second writer has loaded the same row).</summary>
+    public IDbContextFactory<DashboardDbContext> FactoryWith(params IInterceptor[] interceptors) => new SqliteFileFactory(Directory, interceptors);
+
     /// <summary>A store with its counters row, a customer and a completed order.</summary>
     public async Task<(Store Store, Customer Customer, Order Order)> AddStoreAsync(string name = "Test Store", string? id = null)
     {
@@ -150,14 +157,15 @@ public sealed class TestDatabase : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private sealed class SqliteFileFactory(string directory) : IDbContextFactory<DashboardDbContext>
+    private sealed class SqliteFileFactory(string directory, params IInterceptor[] interceptors) : IDbContextFactory<DashboardDbContext>
     {
-        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory);
+        private readonly DbContextOptions<DashboardDbContext> _options = Build(directory, interceptors);
 
-        private static DbContextOptions<DashboardDbContext> Build(string directory)
+        private static DbContextOptions<DashboardDbContext> Build(string directory, IInterceptor[] interceptors)
         {
             var builder = new DbContextOptionsBuilder<DashboardDbContext>();
             DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite }, directory);
+            if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
             return builder.Options;
         }
 

@@ -222,23 +222,87 @@ public class EmailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Automation_templates_encode_user_text_and_thread_on_the_case()
+    public async Task Automation_templates_encode_user_text_and_thread_on_the_case()
     {
         var emails = new CaseEmails(new Dashboard.Web.Infrastructure.PublicUrls(Portal, TestDatabase.HostAddress));
-        var store = new Store { Id = "sto_x", Name = "Keys & Co" };
-        var customer = new Customer { Email = "b@x.example", FirstName = "<Bea>" };
-        var c = new SupportCase { Id = "cas_x", StoreId = "sto_x", Subject = "a<b" };
-        var now = new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+        var (store, customer, order) = await _db.AddStoreAsync("Keys & Co");
+        await using (var db = _db.NewContext())
+            await db.Customers.Where(x => x.Id == customer.Id).ExecuteUpdateAsync(x => x.SetProperty(u => u.FirstName, "<Bea>"));
+        var c = (await Service().OpenAsync(store.Id, order.Id, "a<b", "Where is my key?")).Case!;
+        (await Service().ReplyAsync(store.Id, c.Id, Theo, "Here it is")).Outcome.ShouldBe(CaseOutcome.Ok);
+        var reply = (await OutboxAsync()).Single(o => o.Kind == EmailKinds.CaseReply);
+        var now = _db.Clock.UtcNow;
 
-        var warning = emails.AutoCloseWarning(store, c, customer, now.AddDays(2), now);
-        warning.Kind.ShouldBe(EmailKinds.AutoCloseWarning);
+        // The auto-close job adds the warning and, later, the closing email; both in one context here,
+        // so the second must also thread after the first before either is saved.
+        await using (var db = _db.NewContext())
+        {
+            var s = await db.Stores.SingleAsync(x => x.Id == store.Id);
+            var sc = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            var cu = await db.Customers.SingleAsync(x => x.Id == customer.Id);
+            await emails.AddAsync(db, emails.AutoCloseWarning(s, sc, cu, now.AddDays(2), now));
+            await emails.AddAsync(db, emails.AutoClosed(s, sc, cu, 14, now.AddDays(2)));
+            await db.SaveChangesAsync();
+        }
+        var other = (await Service().OpenAsync(store.Id, order.Id, "Second", "Another question")).Case!;
+        await using (var db = _db.NewContext())
+        {
+            await emails.AddAsync(db, emails.AutoReply(await db.Stores.SingleAsync(x => x.Id == store.Id), other,
+                await db.Customers.SingleAsync(x => x.Id == customer.Id), "We answer <within> a day", now));
+            await db.SaveChangesAsync();
+        }
+
+        var outbox = await OutboxAsync();
+        var warning = outbox.Single(o => o.Kind == EmailKinds.AutoCloseWarning);
+        var closed = outbox.Single(o => o.Kind == EmailKinds.AutoClosed);
+        var auto = outbox.Single(o => o.Kind == EmailKinds.AutoReply);
+        var root = $"<case.{c.Id}@{Portal.MessageIdDomain}>";
+        reply.InReplyTo.ShouldBe(root);
+        warning.InReplyTo.ShouldBe(reply.MessageIdHeader, "the warning answers the last email the customer got on this case");
+        warning.References.ShouldBe($"{root} {reply.MessageIdHeader}");
+        closed.InReplyTo.ShouldBe(warning.MessageIdHeader, "added in the same transaction, still after the warning");
+        closed.References.ShouldBe($"{root} {reply.MessageIdHeader} {warning.MessageIdHeader}");
+        var otherRoot = $"<case.{other.Id}@{Portal.MessageIdDomain}>";
+        auto.InReplyTo.ShouldBe(otherRoot, "the first email to the customer on a case answers the case itself");
+        auto.References.ShouldBe(otherRoot);
+        new[] { reply, warning, closed, auto }.Select(e => e.MessageIdHeader).Distinct().Count().ShouldBe(4);
+        new[] { warning, closed, auto }.ShouldAllBe(e => e.ToAddress == customer.Email && e.FromName == "Keys & Co");
+
         warning.TextBody.ShouldContain("22 November 2026");
         warning.HtmlBody.ShouldContain("&lt;Bea&gt;");
         warning.HtmlBody.ShouldContain("a&lt;b");
-        emails.AutoClosed(store, c, customer, 14, now).TextBody.ShouldContain("after 14 days");
-        var auto = emails.AutoReply(store, c, customer, "We answer <within> a day", now);
+        warning.Subject.ShouldBe($"Re: a<b [{c.Id}]");
+        closed.TextBody.ShouldContain("after 14 days");
         auto.HtmlBody.ShouldContain("We answer &lt;within&gt; a day");
-        auto.FromName.ShouldBe("Keys & Co");
-        new[] { warning.MessageIdHeader, auto.MessageIdHeader }.ShouldAllBe(id => id.StartsWith('<') && id.EndsWith(">"));
+    }
+
+    [Fact]
+    public async Task After_its_last_attempt_an_email_is_parked_and_never_sent_again()
+    {
+        var (store, _, order) = await _db.AddStoreAsync();
+        await Service().OpenAsync(store.Id, order.Id, "Hi", "Hello");
+        var down = new SmtpOptions { Host = "127.0.0.1", Port = FreePort.Next(), UseStartTls = false };
+        var outbox = new OutboxOptions { InitialBackoff = TimeSpan.FromSeconds(10), MaxAttempts = 3 };
+
+        (await Sender(down, outbox).SendDueAsync(CancellationToken.None)).ShouldBe(0);
+        _db.Clock.Advance(TimeSpan.FromSeconds(10));
+        (await Sender(down, outbox).SendDueAsync(CancellationToken.None)).ShouldBe(0);
+        var row = (await OutboxAsync()).Single();
+        (row.Attempts, row.NextAttemptAt).ShouldBe((2, _db.Clock.UtcNow.AddSeconds(20)), "still retrying before the last attempt");
+        row.LastError!.ShouldNotStartWith("Gave up");
+
+        _db.Clock.Advance(TimeSpan.FromSeconds(20));
+        (await Sender(down, outbox).SendDueAsync(CancellationToken.None)).ShouldBe(0);
+        row = (await OutboxAsync()).Single();
+        (row.Attempts, row.SentAt, row.NextAttemptAt).ShouldBe((3, (DateTime?)null, DateTime.MaxValue), "parked after attempt 3 of 3");
+        row.LastError!.ShouldStartWith("Gave up: ");
+
+        // Even with the server back and a month gone by, a parked email is not sent again.
+        _smtp = await SmtpServer.StartAsync();
+        _db.Clock.Advance(TimeSpan.FromDays(30));
+        var up = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, UseStartTls = false };
+        (await Sender(up, outbox).SendDueAsync(CancellationToken.None)).ShouldBe(0);
+        _smtp.Messages().ShouldBeEmpty("SendDueAsync returned: any delivery it made is in the maildir by now");
+        (await OutboxAsync()).Single().Attempts.ShouldBe(3);
     }
 }

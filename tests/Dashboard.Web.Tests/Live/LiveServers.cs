@@ -92,32 +92,67 @@ public sealed class RedisServer : IAsyncDisposable
     }
 }
 
-/// <summary>A real SMTP server: Debian's python3-aiosmtpd writing every accepted message to a maildir.</summary>
+/// <summary>
+/// A real SMTP server: Debian's python3-aiosmtpd writing every accepted message to a maildir, through
+/// the tests' handler (test_smtp_handler.py), which reports each acceptance on stdout and can hold one
+/// message unanswered (<see cref="StartAsync"/>'s holdAt) so a test knows the exact moment a sender
+/// is mid-send.
+/// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
     private Process? _process;
+    private readonly List<string> _lines = [];
+    private readonly SemaphoreSlim _signal = new(0);
     public int Port { get; } = FreePort.Next();
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "dashboard-tests", "maildir-" + Guid.NewGuid().ToString("N"));
 
-    public static async Task<SmtpServer> StartAsync()
+    /// <param name="holdAt">1-based number of the message to hold forever (never stored, never answered); 0 holds none.</param>
+    public static async Task<SmtpServer> StartAsync(int holdAt = 0)
     {
         var server = new SmtpServer();
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var psi = new ProcessStartInfo(python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{server.Port}", "-c", "aiosmtpd.handlers.Mailbox", server.Maildir },
+            ArgumentList = { "-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{server.Port}", "-c", "test_smtp_handler.TestMailbox", server.Maildir, holdAt.ToString() },
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
+        psi.Environment["PYTHONPATH"] = AppContext.BaseDirectory; // test_smtp_handler.py is copied next to the tests
         server._process = Process.Start(psi) ?? throw new InvalidOperationException("aiosmtpd did not start");
         var started = server._process;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!started.HasExited) started.Kill(); } catch (InvalidOperationException) { } };
-        server._process.OutputDataReceived += (_, _) => { };
-        server._process.ErrorDataReceived += (_, _) => { };
+        server._process.OutputDataReceived += (_, e) => server.Add(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Add(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         await FreePort.WaitOpenAsync(server.Port, TimeSpan.FromSeconds(15));
         return server;
     }
+
+    private void Add(string? line)
+    {
+        if (line is null) return;
+        lock (_lines) _lines.Add(line);
+        _signal.Release();
+    }
+
+    /// <summary>Waits until the server printed <paramref name="count"/> lines starting with <paramref name="prefix"/>
+    /// ("ACCEPTED", "HOLDING"); returns their rest (the Message-IDs). Throws after <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyList<string>> WaitForLinesAsync(string prefix, int count, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            List<string> hits;
+            lock (_lines) hits = _lines.Where(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)).Select(l => l[(prefix.Length + 1)..]).ToList();
+            if (hits.Count >= count) return hits;
+            var left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || _process!.HasExited)
+                throw new TimeoutException($"The SMTP server printed {hits.Count} of {count} \"{prefix}\" lines. Output:\n" + string.Join('\n', Output));
+            await _signal.WaitAsync(left);
+        }
+    }
+
+    public IReadOnlyList<string> Output { get { lock (_lines) return [.. _lines]; } }
 
     /// <summary>Every message the server accepted, parsed.</summary>
     public IReadOnlyList<MimeMessage> Messages()
@@ -127,15 +162,11 @@ public sealed class SmtpServer : IAsyncDisposable
         return Directory.GetFiles(dir).OrderBy(f => File.GetLastWriteTimeUtc(f)).Select(f => MimeMessage.Load(f)).ToList();
     }
 
+    /// <summary>The messages once <paramref name="count"/> were accepted (the server says so before it answers 250).</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var messages = Messages();
-            if (messages.Count >= count || DateTime.UtcNow > until) return messages;
-            await Task.Delay(100);
-        }
+        await WaitForLinesAsync("ACCEPTED", count, timeout);
+        return Messages();
     }
 
     public ValueTask DisposeAsync()

@@ -39,10 +39,10 @@ public sealed class CaseEmails(PublicUrls urls)
             var earlier = await db.Outbox.AsNoTracking()
                 .Where(o => o.CaseId == caseId && o.ToAddress == email.ToAddress)
                 .OrderByDescending(o => o.Id).Select(o => o.MessageIdHeader).Take(20).ToListAsync(ct);
+            earlier.Reverse(); // oldest first; emails added earlier in this same transaction come after them
             earlier.AddRange(db.ChangeTracker.Entries<OutboxEmail>()
                 .Where(e => e.State == EntityState.Added && e.Entity.CaseId == caseId && e.Entity.ToAddress == email.ToAddress)
                 .Select(e => e.Entity.MessageIdHeader));
-            earlier.Reverse();
             email.InReplyTo = earlier.LastOrDefault() ?? root;
             var refs = new List<string> { root };
             refs.AddRange(earlier.Where(id => id != root));

@@ -46,7 +46,7 @@ public sealed class CasePresence : IDisposable
         _clock = clock;
         _logger = logger;
         _transport.Received += OnReceived;
-        _timer = TimeProvider.System.CreateTimer(_ => Tick(), null, Heartbeat, Heartbeat);
+        _timer = clock.CreateTimer(_ => Tick(), null, Heartbeat, Heartbeat);
     }
 
     /// <summary>Local sessions (open case pages in this instance). Back to 0 when every page closed.</summary>

@@ -1,0 +1,92 @@
+using Dashboard.Data;
+using Dashboard.Domain;
+using Dashboard.Web.Features.Seed;
+using Dashboard.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Web.Tests.Seed;
+
+/// <summary>
+/// The real host started twice on one data directory, as a developer restarting
+/// <c>dotnet run</c>: the first start seeds the demo stores, the second seeds nothing and every table
+/// keeps its count.
+/// </summary>
+public class DemoSeedTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "dashboard-tests", "seed-" + Guid.NewGuid().ToString("N"));
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class Host(string directory, LogCapture log) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Dashboard:DataDirectory", directory);
+            builder.UseSetting("DemoData:Enabled", "true");
+            builder.UseSetting("Outbox:Enabled", "false");
+            builder.ConfigureLogging(l => l.AddProvider(log));
+        }
+    }
+
+    /// <summary>Starts the host, reads the row count of every seeded table and the two stores' status split, stops it.</summary>
+    private async Task<(Dictionary<string, int> Rows, string[] Statuses, LogCapture Log)> StartAndCountAsync()
+    {
+        var log = new LogCapture();
+        await using var host = new Host(_directory, log);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var rows = new Dictionary<string, int>
+        {
+            ["stores"] = await db.Stores.CountAsync(),
+            ["users"] = await db.Users.CountAsync(),
+            ["members"] = await db.StoreMembers.CountAsync(),
+            ["customers"] = await db.Customers.CountAsync(),
+            ["orders"] = await db.Orders.CountAsync(),
+            ["cases"] = await db.Cases.CountAsync(),
+            ["messages"] = await db.CaseMessages.CountAsync(),
+            ["attachments"] = await db.Attachments.CountAsync(),
+            ["api tokens"] = await db.ApiTokens.CountAsync(),
+        };
+        var statuses = (await db.Cases.GroupBy(c => new { c.StoreId, c.Status }).Select(g => new { g.Key.StoreId, g.Key.Status, Count = g.Count() }).ToListAsync())
+            .Select(x => $"{x.StoreId} {x.Status} {x.Count}").Order(StringComparer.Ordinal).ToArray();
+        return (rows, statuses, log);
+    }
+
+    [Fact]
+    public async Task The_first_start_seeds_the_demo_stores_and_a_second_start_seeds_nothing()
+    {
+        var first = await StartAndCountAsync();
+        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 225 cases in 2 stores")).ShouldBe(1);
+        first.Rows["stores"].ShouldBe(2);
+        first.Rows["users"].ShouldBe(DemoAccounts.All.Length);
+        first.Rows["cases"].ShouldBe(225);
+        first.Rows["api tokens"].ShouldBe(3);
+        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20).
+        first.Statuses.ShouldBe(new[]
+        {
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 35", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 21",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 32", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 42",
+            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
+            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 30",
+        }.Order(StringComparer.Ordinal));
+        first.Rows.Values.ShouldAllBe(n => n > 0, "every seeded table has rows");
+
+        var second = await StartAndCountAsync();
+
+        second.Log.Lines.ShouldNotContain(l => l.Contains("Seeded demo data"), "the second start seeds nothing");
+        second.Rows.ShouldBe(first.Rows);
+        second.Statuses.ShouldBe(first.Statuses);
+        second.Log.Lines.ShouldNotContain(l => l.StartsWith("Error") || l.StartsWith("Critical"));
+    }
+}
