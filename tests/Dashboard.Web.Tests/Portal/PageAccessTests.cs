@@ -31,6 +31,16 @@ public class PageAccessTests
     }
 
     [Fact]
+    public void Portal_pages_sit_in_the_portal_layout_which_has_no_layout_of_its_own()
+    {
+        var portal = Pages.Where(p => p.Namespace == typeof(PortalAuth).Namespace).ToList();
+
+        portal.ShouldAllBe(p => p.GetCustomAttribute<LayoutAttribute>()!.LayoutType == typeof(PortalLayout));
+        // A layout that names itself (as a folder's @layout would) makes Blazor wrap the page forever.
+        typeof(PortalLayout).GetCustomAttribute<LayoutAttribute>().ShouldBeNull();
+    }
+
+    [Fact]
     public void The_portal_sign_in_pages_are_open_to_anyone()
     {
         var signIn = Pages.Where(p => p.Namespace == typeof(Features.Portal.SignIn.PortalSignInService).Namespace).ToList();
