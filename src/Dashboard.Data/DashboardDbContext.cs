@@ -22,6 +22,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
 
+    public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -249,6 +254,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasIndex(r => new { r.NormalizedEmail, r.CreatedAt });
             e.HasIndex(r => new { r.IpAddress, r.CreatedAt });
         });
+
+        TicketModel.Configure(b);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(

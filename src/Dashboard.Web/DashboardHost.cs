@@ -7,6 +7,7 @@ using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
+using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.Live;
@@ -44,6 +45,7 @@ public static class DashboardHost
         services.AddSupport(configuration);
         services.AddPortal(configuration);
         services.AddStoreApi(configuration);
+        services.AddTickets(configuration);
         services.AddSeed(configuration);
     }
 
@@ -75,6 +77,7 @@ public static class DashboardHost
         app.MapStoreApi();
         app.MapAttachments();
         app.MapPortal();
+        app.MapTickets();
     }
 
     /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>

@@ -52,10 +52,14 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(new StoreAccess(Db.Factory));
         Services.AddScoped<StoreContext>();
         Services.AddSupport(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        AddFeatureServices();
         _auth = AddAuthorization();
         SignIn(User);
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>A derived test class registers its feature's services here (bUnit refuses registrations after the first render).</summary>
+    protected virtual void AddFeatureServices() { }
 
     private Bunit.TestDoubles.BunitAuthorizationContext _auth = null!;
 

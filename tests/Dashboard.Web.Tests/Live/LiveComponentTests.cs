@@ -5,11 +5,15 @@ using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
+using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests.Live;
 
@@ -20,6 +24,8 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
     private CaseChangeFeed _feed = null!;
     private CasePresence _presence = null!;
     private CaseService _cases = null!;
+    private TicketChangeFeed _ticketFeed = null!;
+    private TicketService _tickets = null!;
     private Store _store = null!;
     private Order _order = null!;
     private const string UserId = "user-ada";
@@ -31,6 +37,11 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         _feed = new CaseChangeFeed(NullLogger<CaseChangeFeed>.Instance, transport);
         _presence = new CasePresence(transport, _feed, _db.Factory, _db.Clock, NullLogger<CasePresence>.Instance);
         _cases = _db.CaseService(feed: _feed);
+        _ticketFeed = new TicketChangeFeed(transport, NullLogger<TicketChangeFeed>.Instance);
+        var vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(_db.Directory, "attachments")),
+            Options.Create(new AttachmentOptions()), _db.Clock, NullLogger<AttachmentVault>.Instance);
+        _tickets = new TicketService(_db.Factory, _db.Clock, _ticketFeed, new TicketEmails(Options.Create(new PortalOptions())), vault,
+            new StoreAccess(_db.Factory), NullLogger<TicketService>.Instance);
         (_store, _, _order) = await _db.AddStoreAsync("Northwind Keys");
         await using (var db = _db.NewContext())
         {
@@ -42,6 +53,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         Services.AddSingleton<TimeProvider>(_db.Clock);
         Services.AddSingleton(_feed);
         Services.AddSingleton(_presence);
+        Services.AddSingleton(_ticketFeed);
         Services.AddSingleton<NotificationQueries>();
         Services.AddScoped<StoreContext>();
         AddAuthorization().SetAuthorized("Ada Lovelace").SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
@@ -91,6 +103,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         Render<NotificationMenu>();
         _presence.SubscriberCount.ShouldBe(0);
         _feed.SubscriberCount.ShouldBe(baseline);
+        _ticketFeed.SubscriberCount.ShouldBe(0);
     }
 
     [Fact]
@@ -192,5 +205,37 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         SetTitleCount.Invocations.Select(i => (int)i.Arguments.Single()!).ShouldBe([0, 1], "once for the first count, once for the change: not on every render");
         NotificationQueries.TabTitle(12, "Cases", "Northwind Keys").ShouldBe("(12) Cases · Northwind Keys");
         NotificationQueries.TabTitle(0, "Cases", "Northwind Keys").ShouldBe("Cases · Northwind Keys");
+    }
+
+    [Fact]
+    public async Task Supports_answer_to_the_stores_ticket_adds_a_line_to_the_open_menu_and_a_staff_note_does_not()
+    {
+        await Services.GetRequiredService<NotificationQueries>().MarkAllSeenAsync(UserId);
+        _db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await using (var db = _db.NewContext())
+        {
+            db.Users.Add(new AppUser { Id = "user-jordan", UserName = "jordan@test.example", Email = "jordan@test.example", DisplayName = "Jordan Reyes", IsPlatformSupport = true });
+            await db.SaveChangesAsync();
+        }
+        var ticket = (await _tickets.OpenAsync(_store.Id, Actor.Merchant("Ada Lovelace", UserId), new TicketDraft("Payouts have been pending for three days."))).Ticket!;
+        RenderProviders();
+        var cut = Render<NotificationMenu>();
+        cut.WaitForAssertion(() => cut.Instance.Summary.ShouldNotBeNull());
+        cut.Instance.Summary!.UnseenCount.ShouldBe(0, "the user's own ticket is not news");
+        _ticketFeed.SubscriberCount.ShouldBe(1);
+
+        _db.Clock.Advance(TimeSpan.FromSeconds(5));
+        (await _tickets.AddNoteAsync(ticket.Id, "user-jordan", "Internal: PSP batch is late")).Outcome.ShouldBe(TicketOutcome.Ok);
+        (await _tickets.AnswerAsync(ticket.Id, "user-jordan", "Released today.")).Outcome.ShouldBe(TicketOutcome.Ok);
+
+        cut.WaitForAssertion(() => cut.Instance.Summary!.UnseenCount.ShouldBe(1, "the answer, not the note"));
+        cut.Find("[data-testid=notification-button]").GetAttribute("aria-label").ShouldBe("Notifications: 1 new");
+        var item = cut.Instance.Summary!.Items.ShouldHaveSingleItem();
+        item.Kind.ShouldBe(NotificationKind.SupportAnswer);
+        item.Text.ShouldBe("Pandabase Support answered your ticket");
+        item.Href.ShouldBe("/help/1");
+
+        await DisposeComponentsAsync();
+        _ticketFeed.SubscriberCount.ShouldBe(0);
     }
 }

@@ -17,7 +17,7 @@ public static class ApiTokenSeed
         (string Secret, string StoreId, string Name, ApiScopes Scopes)[] tokens =
         [
             (NorthwindAllScopes, DemoAccounts.NorthwindStoreId, "Demo all scopes", ApiTokenService.AllScopes),
-            (NorthwindReadOnly, DemoAccounts.NorthwindStoreId, "Demo read only", ApiScopes.CasesRead | ApiScopes.OrdersRead),
+            (NorthwindReadOnly, DemoAccounts.NorthwindStoreId, "Demo read only", ApiScopes.CasesRead | ApiScopes.OrdersRead | ApiScopes.TicketsRead),
             (ContosoAllScopes, DemoAccounts.ContosoStoreId, "Demo all scopes", ApiTokenService.AllScopes),
         ];
         foreach (var (secret, storeId, name, scopes) in tokens)

@@ -41,7 +41,7 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
     public const int NameMax = 100;
     public const string OwnerOnly = "Only the store's owner can manage API tokens";
     public const int PrefixLength = 12;
-    public const ApiScopes AllScopes = ApiScopes.CasesRead | ApiScopes.CasesWrite | ApiScopes.OrdersRead;
+    public const ApiScopes AllScopes = ApiScopes.CasesRead | ApiScopes.CasesWrite | ApiScopes.OrdersRead | ApiScopes.TicketsRead | ApiScopes.TicketsWrite;
 
     /// <summary>LastUsedAt is written at most this often per token, not on every request.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);

@@ -10,7 +10,7 @@ namespace Dashboard.Web.Features.Api;
 /// <summary>Settings → API tokens (Owner only): create (secret shown once), list, revoke. Rules live in <see cref="ApiTokenService"/>.</summary>
 public partial class ApiTokensPage
 {
-    private static readonly ApiScopes[] ScopeChoices = [ApiScopes.CasesRead, ApiScopes.CasesWrite, ApiScopes.OrdersRead];
+    private static readonly ApiScopes[] ScopeChoices = [ApiScopes.CasesRead, ApiScopes.CasesWrite, ApiScopes.OrdersRead, ApiScopes.TicketsRead, ApiScopes.TicketsWrite];
 
     [Inject] private ApiTokenService Tokens { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;

@@ -15,7 +15,7 @@ public sealed record RequiredScope(ApiScopes Scope);
 public sealed record ApiRequestBody(Type Type);
 
 /// <summary>
-/// Authenticates every <c>/v2/core/stores/{storeId}</c> call by its Bearer <c>sk_</c> secret only — the
+/// Authenticates every <c>/v2/core/stores/{storeId}</c> and <c>/api/v1/support-cases</c> call by its Bearer <c>sk_</c> secret only — the
 /// dashboard cookie never authorizes an API call, and nothing here redirects. Then: per-token rate limit
 /// (429), the path's store must be the token's (403), the endpoint's scope must be granted (403).
 /// </summary>
@@ -49,10 +49,15 @@ public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimit
             return result;
         }
 
-        var storeId = http.Request.RouteValues["storeId"] as string;
-        if (!Ids.IsValid(storeId, Ids.Store)) return ApiResult.BadRequest("storeId is not a valid store id (shp_…, 12–48 characters)");
-        if (!string.Equals(storeId, caller.StoreId, StringComparison.Ordinal))
-            return ApiResult.Forbidden("This API token does not belong to this store");
+        // Store API v2 names the store in the path and it must be the token's; the support-cases API has no
+        // store in its path: the token's store is the one it works on.
+        if (http.Request.RouteValues.TryGetValue("storeId", out var routeStore))
+        {
+            var storeId = routeStore as string;
+            if (!Ids.IsValid(storeId, Ids.Store)) return ApiResult.BadRequest("storeId is not a valid store id (shp_…, 12–48 characters)");
+            if (!string.Equals(storeId, caller.StoreId, StringComparison.Ordinal))
+                return ApiResult.Forbidden("This API token does not belong to this store");
+        }
 
         if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>() is { } required && !caller.Scopes.HasFlag(required.Scope))
             return ApiResult.Forbidden($"This API token lacks the {WireNames.ToWire(required.Scope)} scope");

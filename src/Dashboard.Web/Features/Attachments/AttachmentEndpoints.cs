@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Attachments;
 
-/// <summary><c>GET /attachments/{id}</c>: serves a file behind a signed, short-lived link.</summary>
+/// <summary><c>GET /attachments/{id}</c>: serves a file (of a case or a platform support ticket) behind a signed, short-lived link.</summary>
 public static class AttachmentEndpoints
 {
     public static void MapAttachments(this IEndpointRouteBuilder app) =>
@@ -37,7 +37,8 @@ public static class AttachmentEndpoints
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Another store's attachment answers exactly like one that does not exist.
-        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.StoreId == store, ct);
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.StoreId == store, ct)
+            ?? (await db.TicketAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.StoreId == store, ct))?.AsAttachment();
         await using var content = attachment is null ? null : await vault.OpenAsync(attachment, ct);
         if (attachment is null || content is null)
         {

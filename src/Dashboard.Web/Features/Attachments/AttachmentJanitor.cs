@@ -6,7 +6,7 @@ namespace Dashboard.Web.Features.Attachments;
 
 /// <summary>
 /// Removes what a crash or an abandoned reply box leaves behind: staged files older than the retention,
-/// and committed files with no attachment row (a process that died between writing the bytes and
+/// and committed files with no attachment row (of a case or a ticket) (a process that died between writing the bytes and
 /// committing the message). Runs hourly by default.
 /// </summary>
 public sealed class AttachmentJanitor(IAttachmentStorage storage, IDbContextFactory<DashboardDbContext> dbFactory,
@@ -46,7 +46,9 @@ public sealed class AttachmentJanitor(IAttachmentStorage storage, IDbContextFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         foreach (var batch in candidates.Chunk(200))
         {
-            var known = await db.Attachments.AsNoTracking().Where(a => batch.Contains(a.StorageKey)).Select(a => a.StorageKey).ToListAsync(ct);
+            var known = await db.Attachments.AsNoTracking().Where(a => batch.Contains(a.StorageKey)).Select(a => a.StorageKey)
+                .Concat(db.TicketAttachments.AsNoTracking().Where(a => batch.Contains(a.StorageKey)).Select(a => a.StorageKey))
+                .ToListAsync(ct);
             foreach (var orphan in batch.Except(known))
             {
                 await storage.DeleteAsync(orphan, ct);

@@ -1,16 +1,18 @@
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Tickets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Features.Notifications;
 
-/// <summary>New cases and customer replies since the user last looked; keeps the tab title's Awaiting you count.</summary>
+/// <summary>New cases, customer replies and support's ticket answers since the user last looked; keeps the tab title's Awaiting you count.</summary>
 public sealed partial class NotificationMenu : IAsyncDisposable
 {
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private NotificationQueries Notifications { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private TicketChangeFeed TicketFeed { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private ILogger<NotificationMenu> Logger { get; set; } = null!;
@@ -18,6 +20,7 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     private MerchantScope? _scope;
     private NotificationSummary? _summary;
     private LiveRefresh? _live;
+    private IDisposable? _ticketAnswers;
     private IJSObjectReference? _module;
     private int _lastTitleCount = -1;
     private readonly SemaphoreSlim _reload = new(1, 1);
@@ -33,8 +36,12 @@ public sealed partial class NotificationMenu : IAsyncDisposable
         if (_scope?.StoreId is not { } storeId) return;
         // A mark-read changes nothing here once loaded; everything else may add an item or change the count.
         if (RendererInfo.IsInteractive)
-            _live = LiveRefresh.Follow(Feed, storeId, change => change.Kind is not CaseChangeKind.Read || _summary is null,
-                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Clock);
+        {
+            Func<Task> reload = () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+            _live = LiveRefresh.Follow(Feed, storeId, change => change.Kind is not CaseChangeKind.Read || _summary is null, reload, Clock);
+            // Of the store's ticket changes only support's answer adds a line (staff notes never reach a store's feed).
+            _ticketAnswers = TicketLive.FollowStore(TicketFeed, storeId, change => change.Kind == TicketChangeKind.SupportAnswer, reload, Clock);
+        }
         await LoadAsync();
     }
 
@@ -74,6 +81,8 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     {
         _live?.Dispose();
         _live = null;
+        _ticketAnswers?.Dispose();
+        _ticketAnswers = null;
         if (_module is not null)
         {
             try { await _module.DisposeAsync(); } catch (JSDisconnectedException) { }

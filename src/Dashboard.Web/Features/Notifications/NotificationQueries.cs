@@ -1,21 +1,27 @@
 using Dashboard.Data;
 using Dashboard.Domain;
+using Dashboard.Web.Features.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Notifications;
 
-public enum NotificationKind { NewCase, CustomerReply }
+public enum NotificationKind { NewCase, CustomerReply, SupportAnswer }
 
-/// <summary>One line of the notification menu, linking to the case.</summary>
-public sealed record NotificationItem(NotificationKind Kind, string CaseId, string Subject, string Who, DateTime At)
+/// <summary>One line of the notification menu, linking to the case (or, with <paramref name="Link"/>, to a platform support ticket).</summary>
+public sealed record NotificationItem(NotificationKind Kind, string CaseId, string Subject, string Who, DateTime At, string? Link = null)
 {
-    public string Href => $"/cases/{CaseId}";
-    public string Text => Kind == NotificationKind.NewCase ? $"New case from {Who}" : $"{Who} replied";
+    public string Href => Link ?? $"/cases/{CaseId}";
+    public string Text => Kind switch
+    {
+        NotificationKind.NewCase => $"New case from {Who}",
+        NotificationKind.SupportAnswer => $"{Who} answered your ticket",
+        _ => $"{Who} replied",
+    };
 }
 
 public sealed record NotificationSummary(int UnseenCount, IReadOnlyList<NotificationItem> Items, int AwaitingYou, DateTime? SeenAt);
 
-/// <summary>New cases and customer replies since the user last opened the menu (<c>AppUser.NotificationsSeenAt</c>).</summary>
+/// <summary>New cases, customer replies and support's ticket answers since the user last opened the menu (<c>AppUser.NotificationsSeenAt</c>).</summary>
 public sealed class NotificationQueries(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Without a "seen" mark, the menu looks back this far.</summary>
@@ -40,8 +46,12 @@ public sealed class NotificationQueries(IDbContextFactory<DashboardDbContext> db
             .Select(c => new { c.Id, c.Subject, Who = c.Customer.FirstName ?? c.Customer.Email, c.CreatedAt }).ToListAsync(ct);
         var replyItems = await replies.OrderByDescending(x => x.m.CreatedAt).Take(MaxItems)
             .Select(x => new { x.c.Id, x.c.Subject, Who = x.m.AuthorName, x.m.CreatedAt }).ToListAsync(ct);
+        // Platform support's answers to the store's own tickets (Features/Tickets).
+        var (answers, answerItems) = await TicketNotifications.SinceAsync(db, storeId, since, MaxItems, ct);
+        count += answers;
         var items = caseItems.Select(c => new NotificationItem(NotificationKind.NewCase, c.Id, c.Subject, c.Who, c.CreatedAt))
             .Concat(replyItems.Select(r => new NotificationItem(NotificationKind.CustomerReply, r.Id, r.Subject, r.Who, r.CreatedAt)))
+            .Concat(answerItems)
             .OrderByDescending(i => i.At).Take(MaxItems).ToList();
 
         var awaiting = await db.CaseCounts.AsNoTracking().Where(c => c.StoreId == storeId).Select(c => c.AwaitingMerchant).FirstOrDefaultAsync(ct);

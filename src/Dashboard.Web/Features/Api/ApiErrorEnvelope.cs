@@ -1,0 +1,37 @@
+namespace Dashboard.Web.Features.Api;
+
+/// <summary>
+/// Under an API path prefix, failures answer in the API's error envelope (<see cref="ApiResult"/>), never
+/// with the dashboard's HTML error or not-found pages: an unhandled exception is a 500 envelope, an
+/// unknown path a 404 envelope, a wrong method a 405 envelope.
+/// </summary>
+public static class ApiErrorEnvelope
+{
+    public static void UseApiErrorEnvelope(this WebApplication app, PathString prefix) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(prefix), api => api.Use(async (context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : 500;
+                if (status >= 500) context.RequestServices.GetRequiredService<ILogger<ApiResult>>().LogError(e, "API request failed");
+                context.Response.Clear();
+                await ApiResult.Error(status, status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST",
+                    status >= 500 ? "Internal error" : e.Message).ExecuteAsync(context);
+                return;
+            }
+            if (!context.Response.HasStarted && context.Response.StatusCode >= 400)
+            {
+                await (context.Response.StatusCode switch
+                {
+                    404 => ApiResult.NotFound("No such endpoint"),
+                    405 => ApiResult.Error(405, "METHOD_NOT_ALLOWED", "Method not allowed on this endpoint"),
+                    var other => ApiResult.Error(other, "HTTP_" + other, "Request failed"),
+                }).ExecuteAsync(context);
+            }
+        }));
+}
