@@ -3,7 +3,6 @@ using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Cases.Detail;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor;
 
 namespace Dashboard.Web.Features.Portal;
@@ -61,13 +60,8 @@ public sealed partial class PortalCasePage
         await ReloadAsync();
         if (_case is null)
         {
-            if (HttpContext is { Response.HasStarted: false } http)
-            {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-                // This page says "not found" in the portal's words and frame; the host's re-executed
-                // /not-found page is the dashboard's (its layout, "Back to cases" for merchants).
-                if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
-            }
+            // The host re-executes /not-found for a 404, which answers a portal address in the customer's words.
+            if (HttpContext is { Response.HasStarted: false } http) http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
         _live = LiveRefresh.Follow(Feed, _case.Detail.Case.StoreId, change => change.CaseId == CaseId,
