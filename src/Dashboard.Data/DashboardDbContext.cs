@@ -22,6 +22,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
     public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
+
     public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
@@ -79,9 +81,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(c => c.Id).HasMaxLength(id);
             e.Property(c => c.StoreId).HasMaxLength(id);
             e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.NormalizedEmail).HasMaxLength(256);
             e.Property(c => c.FirstName).HasMaxLength(100);
             e.Property(c => c.LastName).HasMaxLength(100);
             e.HasIndex(c => new { c.StoreId, c.Email });
+            // The customer portal: one person's rows in every store.
+            e.HasIndex(c => c.NormalizedEmail);
             e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -284,6 +289,19 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasKey(l => l.Name);
             e.Property(l => l.Name).HasMaxLength(100);
             e.Property(l => l.Owner).HasMaxLength(200);
+        });
+
+        b.Entity<PortalSignIn>(e =>
+        {
+            e.Property(r => r.Id).HasMaxLength(id);
+            e.Property(r => r.NormalizedEmail).HasMaxLength(256);
+            e.Property(r => r.IpAddress).HasMaxLength(64);
+            e.Property(r => r.TokenHash).HasMaxLength(64);
+            e.Property(r => r.CodeHash).HasMaxLength(64);
+            e.HasIndex(r => r.TokenHash).IsUnique();
+            // The rate limits: requests per email and per IP address in the last window.
+            e.HasIndex(r => new { r.NormalizedEmail, r.CreatedAt });
+            e.HasIndex(r => new { r.IpAddress, r.CreatedAt });
         });
 
         TicketModel.Configure(b);

@@ -10,7 +10,7 @@ internal sealed class Inserts
 
     public Inserts(SqliteConnection conn)
     {
-        _customer = new Cmd(conn, "Customers", "Id", "StoreId", "Email", "FirstName", "LastName", "Guest", "CreatedAt");
+        _customer = new Cmd(conn, "Customers", "Id", "StoreId", "Email", "NormalizedEmail", "FirstName", "LastName", "Guest", "CreatedAt");
         _order = new Cmd(conn, "Orders", "Id", "StoreId", "CustomerId", "OrderNumber", "Status", "Amount", "Currency", "Gateway",
             "Discounted", "DiscountCode", "CustomFieldsJson", "ReturnUrl", "CreatedAt", "UpdatedAt",
             "BillingAddress_Id", "BillingAddress_AddressLine1", "BillingAddress_AddressLine2", "BillingAddress_City",
@@ -31,7 +31,7 @@ internal sealed class Inserts
     }
 
     public void Customer(string id, string storeId, string email, string? first, string? last, bool guest, long createdAt) =>
-        _customer.Run(id, storeId, email, first, last, guest ? 1 : 0, createdAt);
+        _customer.Run(id, storeId, email, CustomerEmail.Normalize(email), first, last, guest ? 1 : 0, createdAt);
 
     public void Order(string id, string storeId, string customerId, string number, long amount, string currency, string gateway,
         bool discounted, string? discountCode, DateTime at, (string City, string Country)? address,

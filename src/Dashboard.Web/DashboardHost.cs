@@ -15,6 +15,7 @@ using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
+using Dashboard.Web.Features.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public static class DashboardHost
         services.AddInboundMail(configuration);
         services.AddAttachments(configuration);
         services.AddSupport(configuration);
+        services.AddPortal(configuration);
         services.AddStoreApi(configuration);
         services.AddTickets(configuration);
         services.AddSettings(configuration);
@@ -69,6 +71,7 @@ public static class DashboardHost
         });
 
         app.UseAuthentication();
+        app.UsePortalCircuitIdentity();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -80,6 +83,7 @@ public static class DashboardHost
         app.MapStoreApi();
         app.MapAttachments();
         app.MapInboundMail();
+        app.MapPortal();
         app.MapTickets();
     }
 

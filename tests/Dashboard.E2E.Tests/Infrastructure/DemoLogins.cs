@@ -26,4 +26,9 @@ public static class DemoLogins
     public const string NorthwindStoreId = "shp_northwindkeys01";
     public const string ContosoName = "Contoso Games";
     public const string ContosoStoreId = "shp_contosogames01";
+
+    /// <summary>Portal customer with orders and cases at both stores.</summary>
+    public const string PortalAlex = "alex.morgan@example.com";
+    /// <summary>Portal customer with Northwind orders (completed NK-20003, NK-20004; pending NK-20005) and no case at first.</summary>
+    public const string PortalSam = "sam.lee@example.com";
 }

@@ -7,7 +7,10 @@ using Dashboard.Web.Features.Cases.Effects;
 using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Portal;
+using Dashboard.Web.Features.Portal.SignIn;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,6 +29,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
     public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport());
+    /// <summary>What this host "listens on" for links in emails (Portal:BaseUrl unset: the portal is its /portal).</summary>
+    public const string HostAddress = "http://dashboard.test";
+
     public CaseEmails Emails { get; } = NewCaseEmails();
 
     /// <summary>The reply domain tests configure: emails to customers carry <c>reply+{token}@reply.test</c>.</summary>
@@ -33,7 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>The product's email composer with the given portal settings and a reply domain (none when null).</summary>
     public static CaseEmails NewCaseEmails(PortalOptions? portal = null, string? replyDomain = ReplyDomain) =>
-        new(Options.Create(portal ?? new PortalOptions()), new ReplyAddress(Options.Create(new InboundMailOptions { ReplyDomain = replyDomain })));
+        new(new PublicUrls(portal ?? new PortalOptions(), HostAddress), new ReplyAddress(Options.Create(new InboundMailOptions { ReplyDomain = replyDomain })));
 
     /// <summary>Real file-system attachment storage under this database's folder.</summary>
     public AttachmentVault Vault { get; }
@@ -69,6 +75,50 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public CaseQueries CaseQueries() => new(Factory);
+
+    public PortalQueries PortalQueries() => new(Factory, CaseQueries());
+
+    /// <summary>The portal's customer actions over the product's case service (this database's feed and clock).</summary>
+    public PortalCases PortalCases(CaseChangeFeed? feed = null) => new(Factory, CaseService(feed), PortalQueries());
+
+    /// <summary>The portal's sign-in service; <paramref name="environment"/> defaults to Development (the page's aid is filled).</summary>
+    public PortalSignInService PortalSignIns(PortalSignInOptions? options = null, string environment = "Development") =>
+        new(Factory, Clock, Emails, new PublicUrls(new PortalOptions(), HostAddress), Options.Create(options ?? new PortalSignInOptions()),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment });
+
+    /// <summary>Another customer row, at <paramref name="storeId"/>, with one order of <paramref name="status"/>.</summary>
+    public async Task<(Customer Customer, Order Order)> AddCustomerWithOrderAsync(string storeId, string email, OrderStatus status = OrderStatus.Completed,
+        DateTime? orderedAt = null, string firstName = "Cleo")
+    {
+        await using var db = NewContext();
+        var customer = new Customer { StoreId = storeId, Email = email, FirstName = firstName, LastName = "Customer", CreatedAt = Clock.UtcNow };
+        var order = NewOrder(db, storeId, customer.Id, status, orderedAt);
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        return (customer, order);
+    }
+
+    /// <summary>One more order for an existing customer.</summary>
+    public async Task<Order> AddOrderAsync(string storeId, string customerId, OrderStatus status = OrderStatus.Completed, DateTime? orderedAt = null)
+    {
+        await using var db = NewContext();
+        var order = NewOrder(db, storeId, customerId, status, orderedAt);
+        await db.SaveChangesAsync();
+        return order;
+    }
+
+    private Order NewOrder(DashboardDbContext db, string storeId, string customerId, OrderStatus status, DateTime? orderedAt)
+    {
+        var at = orderedAt ?? Clock.UtcNow;
+        var order = new Order
+        {
+            StoreId = storeId, CustomerId = customerId, OrderNumber = "T-" + Random.Shared.Next(100000, 999999), Status = status,
+            Amount = 1999, Currency = "EUR", CreatedAt = at, UpdatedAt = at,
+            Items = [new OrderItem { ProductId = "prd_testproduct02", Name = "Second Product", Quantity = 2, Price = 999 }],
+        };
+        db.Orders.Add(order);
+        return order;
+    }
 
     public DashboardDbContext NewContext() => Factory.CreateDbContext();
 

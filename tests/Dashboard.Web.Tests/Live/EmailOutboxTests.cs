@@ -71,11 +71,11 @@ public class EmailOutboxTests : IAsyncLifetime
         first.Subject.ShouldBe($"Re: Key <missing> [{c.Id}]");
         first.TextBody.ShouldContain("Theo Merchant replied to your case \"Key <missing>\"");
         first.TextBody.ShouldContain("<script>alert(1)</script>", Case.Sensitive, "plain text keeps the text as written");
-        first.TextBody.ShouldContain($"https://my.pandabase.example/cases/{c.Id}");
+        first.TextBody.ShouldContain($"{TestDatabase.HostAddress}/portal/cases/{c.Id}");
         first.HtmlBody.ShouldNotContain("<script>");
         first.HtmlBody.ShouldContain("Here: &lt;script&gt;alert(1)&lt;/script&gt;<br>");
         first.HtmlBody.ShouldContain("“Key &lt;missing&gt;”");
-        first.HtmlBody.ShouldContain($"href=\"https://my.pandabase.example/cases/{c.Id}\"");
+        first.HtmlBody.ShouldContain($"href=\"{TestDatabase.HostAddress}/portal/cases/{c.Id}\"");
         outbox[0].TextBody.ShouldContain("Where is my key?");
     }
 
@@ -145,7 +145,7 @@ public class EmailOutboxTests : IAsyncLifetime
         first.Body.ShouldBeOfType<MultipartAlternative>();
         first.TextBody!.ShouldContain("Here: <b>AAAA</b>");
         first.HtmlBody!.ShouldContain("Here: &lt;b&gt;AAAA&lt;/b&gt;");
-        first.HtmlBody!.ShouldContain($"https://my.pandabase.example/cases/{c.Id}");
+        first.HtmlBody!.ShouldContain($"{TestDatabase.HostAddress}/portal/cases/{c.Id}");
 
         var opened = messages.Single(m => m.To.Mailboxes.Single().Address == store.NotificationEmail);
         opened.Subject.ShouldBe($"New case: Key missing [{c.Id}]");

@@ -36,7 +36,7 @@ public class TicketPagesTests : CasePageTestBase
         var vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(Db.Directory, "attachments")),
             Options.Create(new AttachmentOptions()), Db.Clock, NullLogger<AttachmentVault>.Instance);
         var access = new StoreAccess(Db.Factory);
-        _tickets = new TicketService(Db.Factory, Db.Clock, feed, new TicketEmails(Options.Create(new PortalOptions())), vault, access, NullLogger<TicketService>.Instance);
+        _tickets = new TicketService(Db.Factory, Db.Clock, feed, new TicketEmails(new Dashboard.Web.Infrastructure.PublicUrls(new PortalOptions(), Dashboard.Web.Tests.Infrastructure.TestDatabase.HostAddress)), vault, access, NullLogger<TicketService>.Instance);
         Services.AddSingleton(feed);
         Services.AddSingleton(_tickets);
         Services.AddSingleton(new TicketQueries(Db.Factory));

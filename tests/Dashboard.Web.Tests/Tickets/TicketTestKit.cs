@@ -21,7 +21,7 @@ public sealed class TicketTestKit : IAsyncDisposable
     public TicketService Service { get; }
     public TicketQueries Queries { get; }
     public SupportTicketQueries Support { get; }
-    public TicketEmails Emails { get; } = new(Options.Create(new PortalOptions()));
+    public TicketEmails Emails { get; } = new(new Dashboard.Web.Infrastructure.PublicUrls(new PortalOptions(), TestDatabase.HostAddress));
 
     private TicketTestKit(TestDatabase db)
     {

@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,12 @@ public static class AccountFeature
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // [Authorize] on a dashboard page means a dashboard sign-in: a customer's portal identity
+        // (which a Blazor circuit may carry too) never satisfies it.
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new SignedInWithScheme(IdentityConstants.ApplicationScheme))
+            .Build());
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = AccountPaths.Login;

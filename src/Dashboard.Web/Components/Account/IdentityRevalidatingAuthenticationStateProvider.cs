@@ -46,7 +46,8 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuth
         try
         {
             var state = await stateTask;
-            if (state.User.Identity?.IsAuthenticated != true) return;
+            // A customer-only circuit (the portal) has no dashboard user to re-check; its cookie expires on its own.
+            if (!state.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme)) return;
             // A fixed schedule from sign-in (every minute), whatever each check took.
             using var timer = new PeriodicTimer(RevalidationInterval, _clock);
             while (await timer.WaitForNextTickAsync(ct))

@@ -64,21 +64,31 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         ChangeAsync(storeId, caseId, new CaseTrigger.AutoClose(periods), expectedVersion, null, null, ct);
 
     /// <summary>A customer opens a case on one of their completed orders.</summary>
-    public async Task<CaseResult> OpenAsync(string storeId, string orderId, string subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default)
+    public Task<CaseResult> OpenAsync(string storeId, string orderId, string? subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default) =>
+        OpenAsync(storeId, orderId, subject, body, priority, [], ct);
+
+    /// <summary>
+    /// A customer opens a case on one of their completed orders, with up to 5 staged files. The case,
+    /// its first message, the attachments, the effects (merchant email, auto-reply) and the tab counts
+    /// are saved together or not at all; attachment bytes follow the replies' staging path.
+    /// </summary>
+    public async Task<CaseResult> OpenAsync(string storeId, string orderId, string? subject, string? body, CasePriority priority,
+        IReadOnlyList<AttachmentUpload> files, CancellationToken ct = default)
     {
+        if (Limits.ValidateSubject(subject, out var title) is { } subjectError) return CaseResult.Invalid(subjectError);
         if (Limits.ValidateBody(body, out var text) is { } error) return CaseResult.Invalid(error);
-        if (Limits.ValidateSubject(subject, out subject) is { } subjectError) return CaseResult.Invalid(subjectError);
+        if (CheckFiles(files) is { } fileError) return CaseResult.Invalid(fileError);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.Orders.Include(o => o.Customer)
             .FirstOrDefaultAsync(o => o.Id == orderId && o.StoreId == storeId, ct);
-        if (order is null) return CaseResult.Invalid("Order not found");
-        if (order.Status != OrderStatus.Completed) return CaseResult.Invalid("Cases can only be opened on completed orders");
+        if (order is null) return CaseResult.Invalid(OrderNotFound);
+        if (!CaseOpening.Allows(order.Status)) return CaseResult.Invalid(OrderNotCompleted);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var supportCase = new SupportCase
         {
-            StoreId = storeId, CustomerId = order.CustomerId, OrderId = order.Id, Subject = subject, CreatedAt = now,
+            StoreId = storeId, CustomerId = order.CustomerId, OrderId = order.Id, Subject = title, CreatedAt = now,
         };
         supportCase.Apply(CaseWorkflow.Open(priority, now));
         var message = NewMessage(supportCase, AuthorKind.Customer, order.Customer.DisplayName, null, text, now, 0);
@@ -86,15 +96,27 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         db.CaseMessages.Add(message);
         await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, trigger: null, now, nextSequence: 1), ct);
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
+        if (committed.Error is { } attachmentError) return CaseResult.Invalid(attachmentError);
+        try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await CaseCounters.AdjustAsync(db, storeId, null, supportCase.Status, ct);
             await tx.CommitAsync(ct);
         }
+        catch
+        {
+            await DiscardAttachmentsAsync(committed.Attachments);
+            throw;
+        }
+        await ReleaseStagingAsync(files);
         feed.Publish(new CaseChange(storeId, supportCase.Id, CaseChangeKind.Opened, supportCase.Status, AuthorKind.Customer, now));
         return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);
     }
+
+    public const string OrderNotFound = "Order not found";
+    public const string OrderNotCompleted = "Cases can only be opened on completed orders";
 
     private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
         Actor? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null, CaseCommitHook? inTransaction = null,

@@ -5,7 +5,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.InboundMail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Dashboard.Web.Infrastructure;
 
 namespace Dashboard.Web.Features.Email;
 
@@ -29,9 +29,9 @@ public static class EmailKinds
 /// case's reply address as Reply-To (<see cref="ReplyAddress"/>, when a reply domain is configured),
 /// so an answer by email finds its case (<c>Features/InboundMail</c>).
 /// </summary>
-public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress replyAddress)
+public sealed class CaseEmails(PublicUrls urls, ReplyAddress replyAddress)
 {
-    private PortalOptions Portal => portal.Value;
+    private PortalOptions Portal => urls.Options;
 
     /// <summary>Threads <paramref name="email"/> after earlier emails of its case to the same address, and adds it.</summary>
     public async Task AddAsync(DashboardDbContext db, OutboxEmail email, CancellationToken ct = default)
@@ -68,7 +68,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
 
     public OutboxEmail Reply(Store store, SupportCase c, Customer customer, CaseMessage message)
     {
-        var link = Portal.CaseUrl(c.Id);
+        var link = urls.PortalCase(c.Id);
         var who = message.AuthorName;
         var text = new StringBuilder()
             .Append("Hi ").Append(customer.DisplayName).Append(",\n\n")
@@ -87,7 +87,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
 
     public OutboxEmail Opened(Store store, SupportCase c, Customer customer, CaseMessage? first)
     {
-        var link = Portal.DashboardCaseUrl(c.Id);
+        var link = urls.DashboardCase(c.Id);
         var body = first?.Body ?? "";
         var text = new StringBuilder()
             .Append(customer.DisplayName).Append(" <").Append(customer.Email).Append("> opened a case at ").Append(store.Name).Append(":\n\n")
@@ -104,7 +104,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
     /// <summary>For the auto-close job: sent <see cref="Store.AutoCloseWarningDays"/> before the close (<paramref name="closesAt"/>).</summary>
     public OutboxEmail AutoCloseWarning(Store store, SupportCase c, Customer customer, DateTime closesAt, DateTime now)
     {
-        var link = Portal.CaseUrl(c.Id);
+        var link = urls.PortalCase(c.Id);
         var when = closesAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var text = $"Hi {customer.DisplayName},\n\nWe haven't heard from you about \"{c.Subject}\". The case will close automatically on {when} (UTC) unless you reply.\n\nReply here: {link}\n\n— {store.Name}\n";
         var html = Html($"<p>Hi {E(customer.DisplayName)},</p><p>We haven't heard from you about “{E(c.Subject)}”. The case will close automatically on {E(when)} (UTC) unless you reply.</p><p><a href=\"{E(link)}\">Reply to keep it open</a></p><p>— {E(store.Name)}</p>");
@@ -114,7 +114,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
     /// <summary>For the auto-close job: the case was closed after the idle period.</summary>
     public OutboxEmail AutoClosed(Store store, SupportCase c, Customer customer, int idleDays, DateTime now)
     {
-        var link = Portal.CaseUrl(c.Id);
+        var link = urls.PortalCase(c.Id);
         var days = idleDays == 1 ? "1 day" : $"{idleDays} days";
         var text = $"Hi {customer.DisplayName},\n\nYour case \"{c.Subject}\" was closed automatically after {days} without a reply. If you still need help, reply and it reopens.\n\n{link}\n\n— {store.Name}\n";
         var html = Html($"<p>Hi {E(customer.DisplayName)},</p><p>Your case “{E(c.Subject)}” was closed automatically after {days} without a reply. If you still need help, reply and it reopens.</p><p><a href=\"{E(link)}\">View the case</a></p><p>— {E(store.Name)}</p>");
@@ -124,7 +124,7 @@ public sealed class CaseEmails(IOptions<PortalOptions> portal, ReplyAddress repl
     /// <summary>For the auto-reply: the store's text, sent to the customer who opened the case.</summary>
     public OutboxEmail AutoReply(Store store, SupportCase c, Customer customer, string replyText, DateTime now)
     {
-        var link = Portal.CaseUrl(c.Id);
+        var link = urls.PortalCase(c.Id);
         var text = $"{replyText}\n\nYour case: {link}\n\n— {store.Name}\n";
         var html = Html($"<p>{Paragraphs(replyText)}</p><p><a href=\"{E(link)}\">Your case</a></p><p>— {E(store.Name)}</p>");
         return New(store, c, EmailKinds.AutoReply, customer.Email, customer.DisplayName, $"Re: {c.Subject} [{c.Id}]", text, html, MessageId(c.Id, EmailKinds.AutoReply), now, replyAddress.For(c));

@@ -43,4 +43,15 @@ public static class DemoAccounts
             SupportAuthenticatorKey),
         new("new-support@platform.test", "Sam Okafor", null, null, true, "Platform support without two-factor yet: sign-in leads to its setup"),
     ];
+
+    /// <summary>A demo customer of the portal (<c>/portal</c>): signs in by email with a link and a code, no password.</summary>
+    public sealed record PortalCustomer(string Email, string FirstName, string LastName, string Description);
+
+    /// <summary>Has orders at both stores, completed and not, and cases at both stores.</summary>
+    public static readonly PortalCustomer Alex = new("alex.morgan@example.com", "Alex", "Morgan", "orders and cases at both stores");
+
+    /// <summary>Has Northwind orders and no case yet (the browser tests open cases as Sam).</summary>
+    public static readonly PortalCustomer Sam = new("sam.lee@example.com", "Sam", "Lee", "Northwind orders, no case yet");
+
+    public static readonly PortalCustomer[] PortalCustomers = [Alex, Sam];
 }

@@ -54,6 +54,7 @@ public sealed class DemoDataSeeder(
         var merchants = DemoAccounts.All.Where(a => a.StoreId is not null).ToLookup(a => a.StoreId!, a => a.DisplayName);
         SeedStore(db, northwind, DemoCatalog.NorthwindProducts, customers: 26, cases: 130, "NK", merchants[northwind.Id].ToArray(), now);
         SeedStore(db, contoso, DemoCatalog.ContosoProducts, customers: 22, cases: 95, "CG", merchants[contoso.Id].ToArray(), now);
+        SeedPortalCustomers(db, northwind, contoso, merchants[northwind.Id].First(), merchants[contoso.Id].First(), now);
         await db.SaveChangesAsync(ct);
         await CaseCounters.RecalculateAsync(db, northwind.Id, ct);
         await CaseCounters.RecalculateAsync(db, contoso.Id, ct);
@@ -97,6 +98,63 @@ public sealed class DemoDataSeeder(
             var topic = i == 3 ? DemoCatalog.Topics[2] : DemoCatalog.Topics[_random.Next(DemoCatalog.Topics.Length)];
             PlayCase(db, store, order, customer, topic, Pick(merchantNames), now, i);
         }
+    }
+
+    /// <summary>
+    /// The portal's demo customers (<see cref="DemoAccounts.PortalCustomers"/>), added after the stores'
+    /// random customers so those stay as they were. Alex bought at both stores (one row per store, the
+    /// email typed differently at each, as people do) and has a case at each; Sam has orders and no case.
+    /// </summary>
+    private void SeedPortalCustomers(DashboardDbContext db, Store northwind, Store contoso, string northwindMerchant, string contosoMerchant, DateTime now)
+    {
+        var alexNorthwind = PortalCustomer(northwind, DemoAccounts.Alex, DemoAccounts.Alex.Email, now);
+        var alexContoso = PortalCustomer(contoso, DemoAccounts.Alex, "Alex.Morgan@Example.com", now);
+        var sam = PortalCustomer(northwind, DemoAccounts.Sam, DemoAccounts.Sam.Email, now);
+        db.Customers.AddRange(alexNorthwind, alexContoso, sam);
+
+        var licenceLate = PortalOrder(northwind, alexNorthwind, DemoCatalog.NorthwindProducts, "NK-20001", OrderStatus.Completed, now.AddDays(-20));
+        var processing = PortalOrder(northwind, alexNorthwind, DemoCatalog.NorthwindProducts, "NK-20002", OrderStatus.Processing, now.AddHours(-3));
+        var download = PortalOrder(contoso, alexContoso, DemoCatalog.ContosoProducts, "CG-20001", OrderStatus.Completed, now.AddDays(-18));
+        db.Orders.AddRange(licenceLate, processing, download,
+            PortalOrder(contoso, alexContoso, DemoCatalog.ContosoProducts, "CG-20002", OrderStatus.Completed, now.AddDays(-30)),
+            PortalOrder(contoso, alexContoso, DemoCatalog.ContosoProducts, "CG-20003", OrderStatus.Pending, now.AddMinutes(-40)),
+            PortalOrder(contoso, alexContoso, DemoCatalog.ContosoProducts, "CG-20004", OrderStatus.Refunded, now.AddDays(-75)),
+            PortalOrder(northwind, sam, DemoCatalog.NorthwindProducts, "NK-20003", OrderStatus.Completed, now.AddDays(-2)),
+            PortalOrder(northwind, sam, DemoCatalog.NorthwindProducts, "NK-20004", OrderStatus.Completed, now.AddDays(-45)),
+            PortalOrder(northwind, sam, DemoCatalog.NorthwindProducts, "NK-20005", OrderStatus.Pending, now.AddHours(-1)));
+
+        // Northwind answered Alex (waiting for Alex); Alex wrote to Contoso last (waiting for Contoso).
+        PlayCase(db, northwind, licenceLate, alexNorthwind, DemoCatalog.Topics[0], northwindMerchant, now, index: 1000, CaseStatus.AwaitingCustomer);
+        PlayCase(db, contoso, download, alexContoso, DemoCatalog.Topics[1], contosoMerchant, now, index: 1001, CaseStatus.AwaitingMerchant);
+    }
+
+    private static Customer PortalCustomer(Store store, DemoAccounts.PortalCustomer who, string emailAsTyped, DateTime now) => new()
+    {
+        StoreId = store.Id, FirstName = who.FirstName, LastName = who.LastName, Email = emailAsTyped, CreatedAt = now.AddDays(-120),
+    };
+
+    /// <summary>A demo order with a chosen status and date; only a completed order carries delivered licences.</summary>
+    private Order PortalOrder(Store store, Customer customer, DemoCatalog.Product[] products, string number, OrderStatus status, DateTime created)
+    {
+        var order = NewOrder(store, customer, products, number, created);
+        order.Status = status;
+        order.CreatedAt = created;
+        order.UpdatedAt = created.AddMinutes(3);
+        order.Payment!.CreatedAt = created;
+        order.Payment.Status = status switch
+        {
+            OrderStatus.Completed => PaymentStatus.Succeeded,
+            OrderStatus.Refunded => PaymentStatus.Refunded,
+            _ => PaymentStatus.Pending,
+        };
+        foreach (var licence in order.Licenses)
+        {
+            if (status != OrderStatus.Completed)
+                (licence.Status, licence.ClaimedAt) = (status == OrderStatus.Refunded ? LicenseStatus.Revoked : LicenseStatus.Available, null);
+            else if (licence.ClaimedAt is not null)
+                licence.ClaimedAt = created.AddMinutes(12);
+        }
+        return order;
     }
 
     private Order NewOrder(Store store, Customer customer, DemoCatalog.Product[] products, string number, DateTime now)
@@ -161,10 +219,10 @@ public sealed class DemoDataSeeder(
     /// exactly what its timeline produces (a test replays every seeded timeline to check).
     /// </summary>
     private void PlayCase(DashboardDbContext db, Store store, Order order, Customer customer, DemoCatalog.Topic topic,
-        string merchant, DateTime now, int index)
+        string merchant, DateTime now, int index, CaseStatus? finalStatus = null)
     {
         string Fill(string s) => s.Replace("{product}", order.Items[0].Name).Replace("{order}", order.OrderNumber);
-        var target = index switch
+        var target = finalStatus ?? index switch
         {
             _ when index % 20 < 5 => CaseStatus.AwaitingMerchant,
             _ when index % 20 < 8 => CaseStatus.Open,

@@ -26,6 +26,10 @@ public sealed partial class ReplyBox
     [Parameter] public string Placeholder { get; set; } = "Write a reply to the customer…";
     [Parameter] public string SendLabel { get; set; } = "Send";
 
+    /// <summary>What a screen reader calls the text box, and the box as a whole.</summary>
+    [Parameter] public string AriaLabel { get; set; } = "Reply message";
+    [Parameter] public string SectionLabel { get; set; } = "Reply";
+
     /// <summary>Told on every keystroke whether a draft is in progress (presence: "Theo is typing…").</summary>
     [Parameter] public Action<bool>? Typing { get; set; }
 
