@@ -58,15 +58,7 @@ public static class Limits
     {
         trimmed = MessageText.NeutralizeBidi(subject ?? "").Trim();
         if (trimmed.Any(char.IsControl)) return "Subject must be one line without control characters";
-        if (trimmed.Length is 0 or > SubjectMax || MessageText.IsInvisible(trimmed)) return $"Subject must be 1–{SubjectMax} characters";
-        return null;
-    }
-
-    /// <summary>Validates a case subject (1–200 characters after trimming); returns the error or null.</summary>
-    public static string? ValidateSubject(string? subject, out string trimmed)
-    {
-        trimmed = (subject ?? "").Trim();
-        if (trimmed.Length == 0) return "Subject cannot be empty";
+        if (trimmed.Length == 0 || MessageText.IsInvisible(trimmed)) return "Subject cannot be empty";
         if (trimmed.Length > SubjectMax) return $"Subject is too long: {trimmed.Length:N0} characters, the limit is {SubjectMax:N0}";
         return null;
     }

@@ -33,7 +33,7 @@ public class DemoSeedTimelineTests(DashboardAppFactory app) : IClassFixture<Dash
             var timeline = messages[c.Id].OrderBy(m => m.CreatedAt).ThenBy(m => m.Sequence).ToList();
             try
             {
-                var replayed = TimelineReplay.Play(timeline, TimeSpan.FromDays(stores[c.StoreId].AutoCloseDays), c.Priority);
+                var replayed = TimelineReplay.Play(timeline, stores[c.StoreId].AutoClosePeriods, c.Priority);
                 problems.AddRange(Compare(c, replayed, seededBy).Select(p => $"{c.Id} ({stores[c.StoreId].Name}): {p}"));
             }
             catch (TimelineReplay.ImpossibleException e)
@@ -66,7 +66,7 @@ public static class TimelineReplay
 {
     public sealed class ImpossibleException(string message) : Exception(message);
 
-    public static CaseState Play(IReadOnlyList<CaseMessage> timeline, TimeSpan autoClosePeriod, CasePriority currentPriority)
+    public static CaseState Play(IReadOnlyList<CaseMessage> timeline, AutoClosePeriods autoClose, CasePriority currentPriority)
     {
         if (timeline.Count == 0 || timeline[0].AuthorKind != AuthorKind.Customer)
             throw new ImpossibleException("the timeline does not start with the customer's opening message");
@@ -77,7 +77,7 @@ public static class TimelineReplay
             var entry = timeline[i];
             // Auto-replies and notes change nothing about the case (spec: "the case still reads as unanswered").
             if (entry.Kind is CaseEntryKind.AutoReply or CaseEntryKind.TeamNote or CaseEntryKind.StaffNote) { i++; continue; }
-            var trigger = TriggerOf(entry, autoClosePeriod);
+            var trigger = TriggerOf(entry, autoClose);
             var decision = CaseWorkflow.Decide(state, trigger, entry.CreatedAt);
             if (!decision.IsAllowed)
                 throw new ImpossibleException($"\"{Short(entry.Body)}\" at {entry.CreatedAt:O} is refused by the state machine: {decision.Refusal}");
@@ -96,7 +96,7 @@ public static class TimelineReplay
         return state;
     }
 
-    private static CaseTrigger TriggerOf(CaseMessage entry, TimeSpan autoClosePeriod)
+    private static CaseTrigger TriggerOf(CaseMessage entry, AutoClosePeriods autoClose)
     {
         switch (entry.AuthorKind)
         {
@@ -108,7 +108,9 @@ public static class TimelineReplay
         }
         var line = entry.Body;
         if (line == "Closed by the customer") return new CaseTrigger.CustomerCloses();
-        if (line.StartsWith("Closed automatically after ", StringComparison.Ordinal)) return new CaseTrigger.AutoClose(autoClosePeriod);
+        if (line.StartsWith("Closed automatically after ", StringComparison.Ordinal)) return new CaseTrigger.AutoClose(autoClose);
+        if (line.StartsWith("The customer was warned by email that the case closes automatically on ", StringComparison.Ordinal))
+            return new CaseTrigger.AutoCloseWarns(autoClose);
         if (Prefixed(line, $"Escalated to {CaseWorkflow.SupportBrand}: ") is { } reason) return new CaseTrigger.EscalationSignal(reason);
         if (Prefixed(line, "Reopened by ") is { } reopener && reopener != "the customer")
             return new CaseTrigger.MerchantUpdates(reopener, null, CaseStatus.Open);

@@ -97,7 +97,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, trigger: null, now, nextSequence: 1), ct);
 
         var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
-        if (committed.Error is { } attachmentError) return CaseResult.Invalid(attachmentError);
+        if (committed.Failure is { } failure) return failure;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
