@@ -19,5 +19,8 @@ public sealed class Store
     public int AutoCloseWarningDays { get; set; } = 2;
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Only the owner may replace licence keys (LicenceWorkflow); agents may by default.</summary>
+    public bool ReplaceLicencesOwnersOnly { get; set; }
     public List<StoreMember> Members { get; set; } = [];
 }
