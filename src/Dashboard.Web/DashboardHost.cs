@@ -4,6 +4,7 @@ using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Licences;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
@@ -44,6 +45,7 @@ public static class DashboardHost
         services.AddSupport(configuration);
         services.AddStoreApi(configuration);
         services.AddTickets(configuration);
+        services.AddLicences(configuration);
         services.AddSeed(configuration);
     }
 

@@ -4,7 +4,7 @@ using Dashboard.Web.Features.Live;
 
 namespace Dashboard.Web.Features.Cases;
 
-public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated }
+public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Licences }
 
 /// <summary>A committed change to a case, published after the transaction succeeded.</summary>
 public sealed record CaseChange(string StoreId, string CaseId, CaseChangeKind Kind, CaseStatus Status, AuthorKind? By, DateTime At);
