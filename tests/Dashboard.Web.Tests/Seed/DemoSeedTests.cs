@@ -67,15 +67,15 @@ public class DemoSeedTests : IAsyncLifetime
     public async Task The_first_start_seeds_the_demo_stores_and_a_second_start_seeds_nothing()
     {
         var first = await StartAndCountAsync();
-        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 225 cases in 2 stores")).ShouldBe(1);
+        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 226 cases in 2 stores")).ShouldBe(1);
         first.Rows["stores"].ShouldBe(2);
         first.Rows["users"].ShouldBe(DemoAccounts.All.Length);
-        first.Rows["cases"].ShouldBe(225);
+        first.Rows["cases"].ShouldBe(226); // 225 played cases and the "key already used" case (DemoLicencePool)
         first.Rows["api tokens"].ShouldBe(3);
         // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20).
         first.Statuses.ShouldBe(new[]
         {
-            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 35", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 21",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 35", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 22",
             $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 32", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 42",
             $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
             $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 30",
