@@ -28,6 +28,16 @@ public sealed class LicenceActions(IDbContextFactory<DashboardDbContext> dbFacto
         return await ActorAsync(db, storeId, userId, ct);
     }
 
+    /// <summary>Available keys in the store's pool per product (products without keys are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> AvailableKeysAsync(string storeId, IReadOnlyCollection<string> productIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.LicencePoolKeys.AsNoTracking()
+            .Where(k => k.StoreId == storeId && k.Status == LicenseStatus.Available && productIds.Contains(k.ProductId))
+            .GroupBy(k => k.ProductId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+
     public Task<LicenceResult> ReplaceAsync(string storeId, string caseId, string licenseId, string? userId, string idempotencyKey, CancellationToken ct = default) =>
         RunAsync(LicenceAction.Replace, storeId, caseId, licenseId, userId, idempotencyKey, ct);
 
