@@ -13,6 +13,7 @@ public sealed class LicencePoolPhoneTests(E2EFixture fixture) : E2ETest(fixture)
         await Page.GotoAsync("/settings/licences");
         await Assertions.Expect(Page.GetByTestId("licence-pool-row")).ToHaveCountAsync(6);
         (await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "the page scrolls sideways on a phone");
+        (await Page.GetByTestId("licence-pool-table").Locator("table").EvaluateAsync<bool>("t => t.scrollWidth <= t.parentElement.clientWidth")).ShouldBeTrue("the table fits without scrolling sideways");
         await ScreenshotAsync("pool");
     }
 }

@@ -102,7 +102,7 @@ public sealed class LicenceActions(IDbContextFactory<DashboardDbContext> dbFacto
             AuthorName = Actor.SystemName, Body = outcome.Summary, CreatedAt = now, Sequence = version * 100,
         };
         db.CaseMessages.Add(trail);
-        await emails.Threading.AddAsync(db, outcome.Email(trail.Id), ct);
+        await emails.Threading.AddAsync(db, outcome.Email!(trail.Id), ct);
         db.LicenceActions.Add(new LicenceActionRecord
         {
             StoreId = storeId, IdempotencyKey = idempotencyKey, Action = action, CaseId = supportCase.Id, OrderId = order.Id,
@@ -220,8 +220,8 @@ public sealed class LicenceActions(IDbContextFactory<DashboardDbContext> dbFacto
     private sealed record ActionContext(DashboardDbContext Db, Store Store, SupportCase Case, Order Order, LicenceActor Actor, DateTime Now);
 
     /// <summary>What an action did inside the transaction: its trail line, the email it queues (given the trail line's id), or why it stopped.</summary>
-    private sealed record Outcome(string Summary, Func<string, OutboxEmail> Email, string? NewLicenseId = null, string? Error = null)
+    private sealed record Outcome(string Summary, Func<string, OutboxEmail>? Email, string? NewLicenseId = null, string? Error = null)
     {
-        public static Outcome Refused(string error) => new("", _ => throw new InvalidOperationException(), Error: error);
+        public static Outcome Refused(string error) => new("", null, Error: error);
     }
 }
