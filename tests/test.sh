@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
 # Debian's Chromium for the Playwright tests; redis-server and python3-aiosmtpd for the live-update
-# and email tests. Usage: tests/test.sh [extra dotnet test args]
+# and email tests; dovecot-imapd for the inbound mail (IMAP) tests. Usage: tests/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,16 @@ if ! [ -x /usr/bin/redis-server ] || ! /usr/bin/python3 -c "import aiosmtpd" >/d
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server python3-aiosmtpd >/dev/null
+fi
+
+# Replies by email (issue 10): a real IMAP server (dovecot), started by the tests on a free port.
+if ! [ -x /usr/sbin/dovecot ]; then
+  echo "Installing dovecot-imapd (Debian package) for the inbound mail tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq dovecot-imapd >/dev/null
+  # The package starts a system-wide dovecot on ports 143/993; the tests run their own.
+  $SUDO systemctl disable --now dovecot >/dev/null 2>&1 || $SUDO service dovecot stop >/dev/null 2>&1 || true
 fi
 
 log=$(mktemp)

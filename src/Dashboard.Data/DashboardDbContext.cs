@@ -20,6 +20,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+    public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
+
     public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
@@ -63,6 +67,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(s => s.NotificationEmail).HasMaxLength(256);
             e.Property(s => s.DefaultCurrency).HasMaxLength(3);
             e.Property(s => s.AutoReplyText).HasMaxLength(4000);
+            e.Property(s => s.SettingsVersion).IsConcurrencyToken();
         });
 
         b.Entity<StoreMember>(e =>
@@ -78,9 +83,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(c => c.Id).HasMaxLength(id);
             e.Property(c => c.StoreId).HasMaxLength(id);
             e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.NormalizedEmail).HasMaxLength(256);
             e.Property(c => c.FirstName).HasMaxLength(100);
             e.Property(c => c.LastName).HasMaxLength(100);
             e.HasIndex(c => new { c.StoreId, c.Email });
+            // The customer portal: one person's rows in every store.
+            e.HasIndex(c => c.NormalizedEmail);
             e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -147,6 +155,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(c => c.OrderId).HasMaxLength(id);
             e.Property(c => c.Subject).HasMaxLength(Dashboard.Domain.Limits.SubjectMax);
             e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.ReplyToken).HasMaxLength(32);
+            // An emailed reply finds its case by the token in the reply address.
+            e.HasIndex(c => c.ReplyToken).IsUnique();
             // Each tab's sorted page (and its keyset) is a range of this index: store, status, then
             // the list order (lastMessageAt desc, createdAt desc, id desc) read backwards.
             e.HasIndex(c => new { c.StoreId, c.Status, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Tab");
@@ -158,6 +169,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasIndex(c => new { c.StoreId, c.OrderId });
             // Platform support's triage view: escalated cases of every store.
             e.HasIndex(c => new { c.Escalated, c.LastMessageAt });
+            // The auto-close job: a store's cases awaiting the customer, oldest activity first. Only
+            // those rows are in it, so other writes never touch it and a run reads just what is due.
+            e.HasIndex(c => new { c.StoreId, c.LastActivityAt, c.AutoCloseWarnedAt }).HasDatabaseName("IX_Cases_AutoClose")
+                .HasFilter((IsSqlite ? "\"Status\"" : "[Status]") + " = " + (int)Dashboard.Domain.CaseStatus.AwaitingCustomer);
             e.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
@@ -174,8 +189,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(m => m.StoreId).HasMaxLength(id);
             e.Property(m => m.AuthorName).HasMaxLength(120);
             e.Property(m => m.AuthorUserId).HasMaxLength(450);
-            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
+            e.Property(m => m.Body).HasMaxLength(Dashboard.Domain.Limits.MessageBodyStorageMax);
             e.HasIndex(m => new { m.CaseId, m.CreatedAt, m.Sequence });
+            // The notification menu in every page's layout: a store's customer messages since a moment,
+            // newest first, read as a short range of this index (never a scan of the store's messages).
+            e.HasIndex(m => new { m.StoreId, m.AuthorKind, m.CreatedAt }).HasDatabaseName("IX_CaseMessages_Notifications");
             e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
             if (IsSqlite) e.ToTable(t => t.UseSqlReturningClause(false));
         });
@@ -220,6 +238,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(r => r.TokenId).HasMaxLength(id);
             e.Property(r => r.Key).HasMaxLength(255);
             e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.Property(r => r.ClaimId).HasMaxLength(32);
             e.HasIndex(r => r.CreatedAt);
         });
 
@@ -236,7 +255,55 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(o => o.MessageIdHeader).HasMaxLength(300);
             e.Property(o => o.InReplyTo).HasMaxLength(300);
             e.Property(o => o.References).HasMaxLength(4000);
+            e.Property(o => o.LeaseOwner).HasMaxLength(300);
+            e.Property(o => o.ReplyTo).HasMaxLength(320);
             e.HasIndex(o => new { o.SentAt, o.NextAttemptAt });
+            // An emailed reply finds its case by the Message-ID it answers (In-Reply-To / References).
+            e.HasIndex(o => o.MessageIdHeader);
+        });
+
+        b.Entity<InboundEmail>(e =>
+        {
+            e.ToTable("InboundEmails");
+            e.Property(m => m.MessageId).HasMaxLength(300);
+            e.Property(m => m.Channel).HasMaxLength(20);
+            e.Property(m => m.FromAddress).HasMaxLength(320);
+            e.Property(m => m.FromName).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Reason).HasMaxLength(1000);
+            e.Property(m => m.CaseId).HasMaxLength(id);
+            e.Property(m => m.StoreId).HasMaxLength(id);
+            e.Property(m => m.CaseMessageId).HasMaxLength(id);
+            e.Property(m => m.Text).HasMaxLength(Dashboard.Domain.Limits.MessageBodyMax);
+            e.Property(m => m.RawKey).HasMaxLength(200);
+            e.Property(m => m.ResolvedBy).HasMaxLength(120);
+            // Two reviewers acting on one held email: the second write finds the status changed and is refused.
+            e.Property(m => m.Status).IsConcurrencyToken();
+            // The same email delivered twice (a mailbox re-read, a webhook retry) is recorded, and posted, once.
+            e.HasIndex(m => m.MessageId).IsUnique();
+            // The review page: one store's held mail, newest first; platform support's: everyone's.
+            e.HasIndex(m => new { m.StoreId, m.Status, m.ReceivedAt });
+            e.HasIndex(m => new { m.Status, m.ReceivedAt });
+        });
+
+        b.Entity<JobLease>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(100);
+            e.Property(l => l.Owner).HasMaxLength(200);
+        });
+
+        b.Entity<PortalSignIn>(e =>
+        {
+            e.Property(r => r.Id).HasMaxLength(id);
+            e.Property(r => r.NormalizedEmail).HasMaxLength(256);
+            e.Property(r => r.IpAddress).HasMaxLength(64);
+            e.Property(r => r.TokenHash).HasMaxLength(64);
+            e.Property(r => r.CodeHash).HasMaxLength(64);
+            e.HasIndex(r => r.TokenHash).IsUnique();
+            // The rate limits: requests per email and per IP address in the last window.
+            e.HasIndex(r => new { r.NormalizedEmail, r.CreatedAt });
+            e.HasIndex(r => new { r.IpAddress, r.CreatedAt });
         });
 
         TicketModel.Configure(b);

@@ -20,6 +20,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Required for SQL Server. For SQLite, optional: default is <c>{DataDirectory}/dashboard.db</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// SQLite: queue this process's writers without blocking threads (<see cref="Data.SqliteWriteGate"/>).
+    /// On by default; off only to compare (docs/reliability.md) or to rule it out.
+    /// </summary>
+    public bool SqliteWriteGate { get; set; } = true;
 }
 
 /// <summary>The <c>Dashboard</c> section's storage root: the SQLite file and stored files live here.</summary>
@@ -70,6 +76,7 @@ public static class DatabaseSetup
                 options.UseSqlite(SqliteConnectionString(db, dataDirectory),
                     o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 options.AddInterceptors(SqlitePragmas.Instance);
+                if (db.SqliteWriteGate) options.AddInterceptors(Data.SqliteWriteGate.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(db.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dashboard.Data;
+using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Dashboard.DataGenerator;
 public sealed record GeneratedDataSet(
     int Stores, int Cases, long Messages, long Customers, long Orders, int Seed,
     string LargestStoreId, int LargestStoreCases, string SearchWord, string HeavyCaseId, int HeavyCaseMessages,
-    double Seconds, long Bytes)
+    double Seconds, long Bytes, IReadOnlyList<GeneratedAccount>? Accounts = null)
 {
     public static string MetaPath(string databasePath) => databasePath + ".meta.json";
 
@@ -53,7 +54,10 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         var total = Stopwatch.StartNew();
 
         log.WriteLine($"Creating {path} with the product's migrations…");
-        await MigrateAsync(path);
+        var factory = await MigrateAsync(path);
+        var stores = PlanStores();
+        var accounts = await GeneratedAccounts.AddStoresAndAccountsAsync(factory, stores.Select(s => (s.ToStore(_now), s.AgentNames, s.Cases)).ToList());
+        foreach (var store in stores) store.UseAccounts(accounts);
 
         await using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await conn.OpenAsync();
@@ -64,10 +68,8 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         foreach (var (name, _) in indexes) Exec(conn, $"DROP INDEX \"{name}\"");
         foreach (var (name, _) in triggers) Exec(conn, $"DROP TRIGGER \"{name}\"");
 
-        var stores = PlanStores();
         var inserts = new Inserts(conn);
         var progress = new Progress(log, options.Cases);
-        InsertStores(conn, stores);
 
         var tx = conn.BeginTransaction();
         inserts.Enlist(tx);
@@ -95,37 +97,28 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         Step(log, "Recreating indexes", () => { foreach (var (_, sql) in indexes) Exec(conn, sql); });
         Step(log, "Building the full-text index", () =>
         {
-            Exec(conn, "INSERT INTO CaseSubjectSearch(CaseSubjectSearch) VALUES ('rebuild');");
-            Exec(conn, "INSERT INTO CaseMessageSearch(CaseMessageSearch) VALUES ('rebuild');");
-            Exec(conn, "INSERT INTO CaseMessageSearch(CaseMessageSearch) VALUES ('optimize');");
+            foreach (var sql in CaseSearchIndex.Rebuild) Exec(conn, sql);
             foreach (var (_, sql) in triggers) Exec(conn, sql);
         });
-        Step(log, "Counting cases per store (StoreCaseCounts)", () => Exec(conn, """
-            DELETE FROM CaseCounts;
-            INSERT INTO CaseCounts (StoreId, Open, AwaitingCustomer, AwaitingMerchant, Closed)
-            SELECT s.Id,
-                   (SELECT COUNT(*) FROM Cases c WHERE c.StoreId = s.Id AND c.Status = 0),
-                   (SELECT COUNT(*) FROM Cases c WHERE c.StoreId = s.Id AND c.Status = 1),
-                   (SELECT COUNT(*) FROM Cases c WHERE c.StoreId = s.Id AND c.Status = 2),
-                   (SELECT COUNT(*) FROM Cases c WHERE c.StoreId = s.Id AND c.Status = 3)
-            FROM Stores s;
-            """));
         Exec(conn, "PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
         await conn.CloseAsync();
+        await Step(log, "Counting cases per store (StoreCaseCounts)", () => GeneratedAccounts.RecountAsync(factory));
 
         var largest = stores[0];
         var result = new GeneratedDataSet(stores.Count, done, _messages, _customers, _orders, options.Seed,
             largest.Id, largest.Cases, Vocabulary.SearchWord, _heavyCaseId, _heavyCaseMessages,
-            total.Elapsed.TotalSeconds, new FileInfo(path).Length);
+            total.Elapsed.TotalSeconds, new FileInfo(path).Length, accounts.Select(a => a.Account).ToList());
         await File.WriteAllTextAsync(GeneratedDataSet.MetaPath(path), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
         return result;
     }
 
-    private static async Task MigrateAsync(string path)
+    private static async Task<IDbContextFactory<DashboardDbContext>> MigrateAsync(string path)
     {
         var builder = new DbContextOptionsBuilder<DashboardDbContext>();
         DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path};Pooling=False" }, Path.GetDirectoryName(path)!);
-        await DatabaseSetup.MigrateAsync(new Factory(builder.Options));
+        var factory = new Factory(builder.Options);
+        await DatabaseSetup.MigrateAsync(factory);
+        return factory;
     }
 
     private sealed class Factory(DbContextOptions<DashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
@@ -135,9 +128,28 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
 
     // ---- plan ----------------------------------------------------------------------------------
 
-    private sealed record StorePlan(string Id, string Name, string OrderPrefix, int Cases, string[] Agents, (string Id, string Name, long Price)[] Products, string Currency);
+    /// <summary>A store to generate: its size, settings, products and the people who answer its cases.</summary>
+    private sealed record StorePlan(
+        string Id, string Name, string OrderPrefix, int Cases, string[] AgentNames, (string Id, string Name, long Price)[] Products,
+        string Currency, int AutoCloseDays, int AutoCloseWarningDays)
+    {
+        /// <summary>Who writes the merchant's messages: the owner and agent accounts, and a colleague without one.</summary>
+        public (string Name, string? UserId)[] Agents { get; private set; } = AgentNames.Select(n => (n, (string?)null)).ToArray();
 
-    /// <summary>Store 1 takes ~20% of all cases; the rest share 80% along a Zipf-like curve.</summary>
+        public Store ToStore(DateTime now) => new()
+        {
+            Id = Id, Name = Name, DefaultCurrency = Currency, CreatedAt = now.AddDays(-900),
+            NotificationEmail = $"support@{new string(Name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray())}.example",
+            AutoCloseDays = AutoCloseDays, AutoCloseWarningDays = AutoCloseWarningDays,
+        };
+
+        public AutoClosePeriods Periods => new(AutoCloseDays, AutoCloseWarningDays);
+
+        public void UseAccounts(IReadOnlyList<(GeneratedAccount Account, string UserId)> accounts) =>
+            Agents = Agents.Select(a => (a.Name, (string?)accounts.FirstOrDefault(x => x.Account.StoreId == Id && x.Account.DisplayName == a.Name).UserId)).ToArray();
+    }
+
+    /// <summary>Store 1 takes ~20% of all cases; the rest share 80% along a Zipf-like curve. Settings vary as merchants set them.</summary>
     private List<StorePlan> PlanStores()
     {
         var n = options.Stores;
@@ -159,33 +171,21 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
             var word = Vocabulary.StoreWords[k % Vocabulary.StoreWords.Length];
             var kind = Vocabulary.StoreKinds[k % Vocabulary.StoreKinds.Length];
             var name = k < Vocabulary.StoreWords.Length ? $"{word} {kind}" : $"{word} {kind} {k / Vocabulary.StoreWords.Length + 1}";
-            var agents = Enumerable.Range(0, 3).Select(_ => $"{Pick(Vocabulary.FirstNames)} {Pick(Vocabulary.LastNames)}").ToArray();
+            // Three distinct people answer: the first is the owner's account, the second the agent's.
+            var agents = new List<string>();
+            while (agents.Count < 3)
+            {
+                var person = $"{Pick(Vocabulary.FirstNames)} {Pick(Vocabulary.LastNames)}";
+                if (!agents.Contains(person)) agents.Add(person);
+            }
             var products = Enumerable.Range(0, 6).Select(_ =>
                 (Id: NewId(Ids.Product), Name: $"{Pick(Vocabulary.ProductNames)} — {Pick(Vocabulary.Editions)}", Price: (long)_rnd.Next(5, 200) * 100 - 1)).ToArray();
-            stores.Add(new StorePlan(NewId(Ids.Store), name, $"{word[..2].ToUpperInvariant()}{k:00}", sizes[k], agents, products, k % 4 == 3 ? "EUR" : "USD"));
+            // Most stores keep the defaults (close after 14 idle days, warn 2 days before); some close sooner or later.
+            var (closeDays, warnDays) = (k % 5) switch { 3 => (7, 1), 4 => (21, 3), _ => (14, 2) };
+            stores.Add(new StorePlan(NewId(Ids.Store), name, $"{word[..2].ToUpperInvariant()}{k:00}", sizes[k], [.. agents], products,
+                k % 4 == 3 ? "EUR" : "USD", closeDays, warnDays));
         }
         return stores;
-    }
-
-    private void InsertStores(SqliteConnection conn, List<StorePlan> stores)
-    {
-        using var tx = conn.BeginTransaction();
-        foreach (var s in stores)
-        {
-            using var cmd = conn.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO Stores (Id, Name, NotificationEmail, DefaultCurrency, AutoReplyEnabled, AutoReplyText, AutoCloseDays, AutoCloseWarningDays, CreatedAt)
-                VALUES ($id, $name, $email, $cur, 0, NULL, 14, 2, $at)
-                """;
-            cmd.Parameters.AddWithValue("$id", s.Id);
-            cmd.Parameters.AddWithValue("$name", s.Name);
-            cmd.Parameters.AddWithValue("$email", $"support@{s.Name.ToLowerInvariant().Replace(" ", "").Replace("'", "")}.example");
-            cmd.Parameters.AddWithValue("$cur", s.Currency);
-            cmd.Parameters.AddWithValue("$at", _now.AddDays(-900).Ticks);
-            cmd.ExecuteNonQuery();
-        }
-        tx.Commit();
     }
 
     private sealed record CustomerInfo(string Id, string Email, string DisplayName);
@@ -212,11 +212,38 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
 
     private static string Ascii(string s) => new(s.Where(char.IsAsciiLetter).ToArray());
 
-    // ---- one case ------------------------------------------------------------------------------
+    // ---- one case ----------------------------------------------------------------------------------
+
+    /// <summary>What a case will be before its timeline is played: who, about which order, where it should end.</summary>
+    private sealed record CasePlan(
+        StorePlan Store, CustomerInfo Customer, string CaseId, string OrderId, string OrderNumber, string ProductName,
+        string Subject, CasePriority Priority, CaseStatus Target, DateTime CreatedAt, bool Heavy,
+        int PersonMessages, int SearchWordAt, bool Escalate, bool Prioritise);
 
     private void InsertCase(Inserts ins, StorePlan store, CustomerInfo[] customers, int index)
     {
-        // Skewed customer choice: low indexes come up far more often.
+        var plan = PlanCase(ins, store, customers, index);
+        var story = new CaseStory(plan.CreatedAt, plan.Priority);
+        story.Add(AuthorKind.Customer, plan.Customer.DisplayName, null, Opening(plan), plan.CreatedAt);
+        var t = Converse(plan, story);
+        t = LandOnTarget(plan, story, t);
+        CatchUpAutoClose(store.Periods, story, _now);
+
+        ins.Case(plan.CaseId, store.Id, plan.Customer.Id, plan.OrderId, plan.Subject, story.State, plan.CreatedAt, story.Version);
+        foreach (var e in story.Entries)
+            ins.Message(NewId(Ids.Message), plan.CaseId, store.Id, e.Kind, e.Author, e.Name, e.UserId, e.Body, e.At, e.Sequence);
+        _messages += story.Entries.Count;
+        _rows += story.Entries.Count + 1;
+        if (plan.Heavy)
+        {
+            _heavyCaseId = plan.CaseId;
+            _heavyCaseMessages = story.Entries.Count;
+        }
+    }
+
+    /// <summary>Customer (skewed: low indexes far more often), order, subject, priority, target status and the shape of the conversation.</summary>
+    private CasePlan PlanCase(Inserts ins, StorePlan store, CustomerInfo[] customers, int index)
+    {
         var customer = customers[(int)(Math.Pow(_rnd.NextDouble(), 2.2) * customers.Length)];
         var heavy = index == 0 && _heavyCaseId == ""; // the first case of the largest store: exactly ~200 messages
         var target = PickStatus();
@@ -237,108 +264,115 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
 
         var caseId = NewId(Ids.Case);
         var priority = (CasePriority)(_rnd.NextDouble() switch { < 0.15 => 0, < 0.80 => 1, < 0.95 => 2, _ => 3 });
-        var state = CaseWorkflow.Open(priority, createdAt);
-        var timeline = new Timeline(this, ins, caseId, store.Id);
-        long version = 0;
-        var people = heavy ? int.MaxValue : PersonMessages();
-        if (target == CaseStatus.Open) people = 1;
+        var people = heavy ? int.MaxValue : target == CaseStatus.Open ? 1 : PersonMessages();
         var wordAt = wordInMessage ? _rnd.Next(Math.Min(people, 40)) : -1;
-        var opening = Fill(Pick(Vocabulary.Openings), product.Name, orderNumber);
-        timeline.Add(AuthorKind.Customer, customer.DisplayName, wordAt == 0 ? opening + " " + Pick(Vocabulary.SearchLines) : opening, createdAt, 0);
-        var t = createdAt;
-        var last = AuthorKind.Customer;
         var escalate = _rnd.NextDouble() < 0.02;
         var prioritise = _rnd.NextDouble() < 0.08;
+        return new CasePlan(store, customer, caseId, orderId, orderNumber, product.Name, subject, priority, target, createdAt,
+            heavy, people, wordAt, escalate, prioritise);
+    }
 
-        bool Apply(CaseTrigger trigger, DateTime at, AuthorKind who, string name, string? body)
-        {
-            var d = CaseWorkflow.Decide(state, trigger, at);
-            if (!d.IsAllowed || (!d.Changed && !d.AppendsMessage)) return false;
-            var seq = 0;
-            if (d.AppendsMessage) timeline.Add(who, name, body!, at, seq++);
-            foreach (var line in d.Trail) timeline.Add(AuthorKind.System, "System", line, at, seq++);
-            state = d.NewState;
-            version++;
-            return true;
-        }
+    private string Opening(CasePlan plan)
+    {
+        var opening = Fill(Pick(Vocabulary.Openings), plan.ProductName, plan.OrderNumber);
+        return plan.SearchWordAt == 0 ? opening + " " + Pick(Vocabulary.SearchLines) : opening;
+    }
 
-        string Body(AuthorKind who, int i)
-        {
-            var lines = who == AuthorKind.Customer ? Vocabulary.CustomerLines : Vocabulary.MerchantLines;
-            var body = Fill(Pick(lines), product.Name, orderNumber);
-            if (_rnd.NextDouble() < 0.5) body += " " + Fill(Pick(lines), product.Name, orderNumber);
-            if (i == wordAt) body += " " + Pick(Vocabulary.SearchLines);
-            return body;
-        }
-
-        for (var i = 1; heavy ? timeline.Count < 200 : i < people; i++)
+    /// <summary>The back and forth: customer and merchant replies, maybe a priority change and an escalation.</summary>
+    private DateTime Converse(CasePlan plan, CaseStory story)
+    {
+        var t = plan.CreatedAt;
+        var last = AuthorKind.Customer;
+        for (var i = 1; plan.Heavy ? story.Entries.Count < 200 : i < plan.PersonMessages; i++)
         {
             t = NextTime(t);
             var who = last == AuthorKind.Customer
                 ? (_rnd.NextDouble() < 0.85 ? AuthorKind.Merchant : AuthorKind.Customer)
                 : (_rnd.NextDouble() < 0.85 ? AuthorKind.Customer : AuthorKind.Merchant);
-            if (escalate && i == 2)
+            if (plan.Escalate && i == 2)
             {
-                Apply(new CaseTrigger.EscalationSignal(Pick(Vocabulary.EscalationReasons)), t, AuthorKind.System, "", null);
+                story.Apply(new CaseTrigger.EscalationSignal(Pick(Vocabulary.EscalationReasons)), t);
                 t = NextTime(t);
-                Apply(new CaseTrigger.SupportPosts(), t, AuthorKind.Support, CaseWorkflow.SupportBrand,
+                story.Apply(new CaseTrigger.SupportPosts(), t, AuthorKind.Support, CaseWorkflow.SupportBrand, null,
                     "Pandabase Support here: we are looking into this case together with the store.");
                 t = NextTime(t);
             }
-            if (prioritise && i == 1)
+            if (plan.Prioritise && i == 1)
             {
-                var agent = Pick(store.Agents);
-                Apply(new CaseTrigger.MerchantUpdates(agent, priority == CasePriority.Urgent ? CasePriority.High : priority + 1, null), t, AuthorKind.Merchant, agent, null);
+                var agent = Pick(plan.Store.Agents);
+                story.Apply(new CaseTrigger.MerchantUpdates(agent.Name, plan.Priority == CasePriority.Urgent ? CasePriority.High : plan.Priority + 1, null), t);
             }
             var ok = who == AuthorKind.Customer
-                ? Apply(new CaseTrigger.CustomerReplies(), t, who, customer.DisplayName, Body(who, i))
-                : ApplyMerchant(Pick(store.Agents), t, Body(who, i));
+                ? story.Apply(new CaseTrigger.CustomerReplies(), t, who, plan.Customer.DisplayName, null, Body(plan, who, i))
+                : MerchantReply(plan, story, t, i);
             if (ok) last = who;
         }
+        return t;
+    }
 
-        bool ApplyMerchant(string agent, DateTime at, string body) =>
-            Apply(new CaseTrigger.MerchantReplies(agent), at, AuthorKind.Merchant, agent, body);
+    private bool MerchantReply(CasePlan plan, CaseStory story, DateTime at, int i)
+    {
+        var agent = Pick(plan.Store.Agents);
+        return story.Apply(new CaseTrigger.MerchantReplies(agent.Name), at, AuthorKind.Merchant, agent.Name, agent.UserId, Body(plan, AuthorKind.Merchant, i));
+    }
 
-        // Land on the target status the way the product would get there.
-        switch (target)
+    /// <summary>Moves the case to its planned status the way the product would get there.</summary>
+    private DateTime LandOnTarget(CasePlan plan, CaseStory story, DateTime t)
+    {
+        var store = plan.Store;
+        switch (plan.Target)
         {
-            case CaseStatus.AwaitingMerchant when state.Status != CaseStatus.AwaitingMerchant:
+            case CaseStatus.AwaitingMerchant when story.State.Status != CaseStatus.AwaitingMerchant:
                 t = NextTime(t);
-                Apply(new CaseTrigger.CustomerReplies(), t, AuthorKind.Customer, customer.DisplayName, Body(AuthorKind.Customer, -2));
+                story.Apply(new CaseTrigger.CustomerReplies(), t, AuthorKind.Customer, plan.Customer.DisplayName, null, Body(plan, AuthorKind.Customer, -2));
                 break;
-            case CaseStatus.AwaitingCustomer when state.Status != CaseStatus.AwaitingCustomer:
+            case CaseStatus.AwaitingCustomer when story.State.Status != CaseStatus.AwaitingCustomer:
                 t = NextTime(t);
-                ApplyMerchant(Pick(store.Agents), t, Body(AuthorKind.Merchant, -2));
+                MerchantReply(plan, story, t, -2);
                 break;
-            case CaseStatus.Closed when !heavy:
+            case CaseStatus.Closed when !plan.Heavy:
                 t = NextTime(t);
                 var roll = _rnd.NextDouble();
-                if (roll < 0.3 && state.Status == CaseStatus.AwaitingCustomer && state.LastMessageAt.AddDays(14) < _now)
-                    Apply(new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), state.LastMessageAt.AddDays(14), AuthorKind.System, "", null);
+                var periods = store.Periods;
+                if (roll < 0.3 && story.State.Status == CaseStatus.AwaitingCustomer
+                    && periods.CloseDueAt(story.State.LastActivityAt, periods.WarningDueAt(story.State.LastActivityAt)) < _now)
+                    CatchUpAutoClose(periods, story, _now);
                 else if (roll < 0.5)
-                    Apply(new CaseTrigger.CustomerCloses(), t, AuthorKind.Customer, "", null);
+                    story.Apply(new CaseTrigger.CustomerCloses(), t);
                 else
                 {
                     var agent = Pick(store.Agents);
-                    Apply(new CaseTrigger.MerchantUpdates(agent, null, CaseStatus.Closed), t, AuthorKind.Merchant, agent, null);
+                    story.Apply(new CaseTrigger.MerchantUpdates(agent.Name, null, CaseStatus.Closed), t);
                 }
                 break;
         }
-        // Awaiting the customer for 14 days closes automatically, as the product's job would have.
-        DateTime? warnedAt = null;
-        if (state.Status == CaseStatus.AwaitingCustomer && state.LastMessageAt.AddDays(14) <= _now)
-            Apply(new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), state.LastMessageAt.AddDays(14), AuthorKind.System, "", null);
-        else if (state.Status == CaseStatus.AwaitingCustomer && state.LastMessageAt.AddDays(12) <= _now)
-            warnedAt = state.LastMessageAt.AddDays(12);
+        return t;
+    }
 
-        ins.Case(caseId, store.Id, customer.Id, orderId, subject, state, createdAt, warnedAt, version);
-        timeline.Flush();
-        _rows++;
-        if (heavy)
+    /// <summary>
+    /// Each step the product's auto-close job (the store's periods) owes the case until <paramref name="until"/>,
+    /// taken at the moment it fell due: warned first when the store warns, then closed.
+    /// </summary>
+    private static void CatchUpAutoClose(AutoClosePeriods periods, CaseStory story, DateTime until)
+    {
+        while (periods.Due(story.State, until) is var step and not AutoCloseStep.None)
         {
-            _heavyCaseId = caseId;
-            _heavyCaseMessages = timeline.Count;
+            var warn = step == AutoCloseStep.Warn;
+            var due = warn
+                ? periods.WarningDueAt(story.State.LastActivityAt)
+                : periods.CloseDueAt(story.State.LastActivityAt, story.State.AutoCloseWarnedAt)!.Value;
+            if (!story.Apply(warn ? new CaseTrigger.AutoCloseWarns(periods) : new CaseTrigger.AutoClose(periods), due))
+                throw new InvalidOperationException("The workflow refused an auto-close step AutoClosePeriods.Due said was due");
         }
+    }
+
+    private string Body(CasePlan plan, AuthorKind who, int i)
+    {
+        var lines = who == AuthorKind.Customer ? Vocabulary.CustomerLines : Vocabulary.MerchantLines;
+        var body = Fill(Pick(lines), plan.ProductName, plan.OrderNumber);
+        if (_rnd.NextDouble() < 0.5) body += " " + Fill(Pick(lines), plan.ProductName, plan.OrderNumber);
+        if (i == plan.SearchWordAt) body += " " + Pick(Vocabulary.SearchLines);
+        return body;
     }
 
     private void InsertOrder(Inserts ins, StorePlan store, CustomerInfo customer, string orderId, string number,
@@ -389,23 +423,40 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         return next < _now ? next : t.AddSeconds(1);
     }
 
-    // ---- timeline buffer -----------------------------------------------------------------------
+    // ---- timeline ----------------------------------------------------------------------------------
 
-    /// <summary>A case's entries, written after the case row so the case's insert comes first.</summary>
-    private sealed class Timeline(Generator g, Inserts ins, string caseId, string storeId)
+    /// <summary>
+    /// A case's state and timeline, changed only through <see cref="CaseWorkflow"/> as CaseService does:
+    /// each write bumps the version, and its entries take sequence numbers version × 100 + i.
+    /// </summary>
+    private sealed class CaseStory(DateTime createdAt, CasePriority priority)
     {
-        private readonly List<(AuthorKind Kind, string Name, string Body, DateTime At, int Seq)> _entries = [];
-        public int Count => _entries.Count;
-        public void Add(AuthorKind kind, string name, string body, DateTime at, int seq) => _entries.Add((kind, name, body, at, seq));
+        public CaseState State { get; private set; } = CaseWorkflow.Open(priority, createdAt);
+        public long Version { get; private set; }
+        public List<(CaseEntryKind Kind, AuthorKind Author, string Name, string? UserId, string Body, DateTime At, long Sequence)> Entries { get; } = [];
 
-        public void Flush()
+        /// <summary>A message of <paramref name="author"/> (everyone on the case sees it).</summary>
+        public void Add(AuthorKind author, string name, string? userId, string body, DateTime at, long sequence = 0) =>
+            Entries.Add((CaseEntryKind.Message, author, name, userId, body, at, sequence));
+
+        /// <summary>A change without a message of its own (status, priority, escalation, close): trail lines only.</summary>
+        public bool Apply(CaseTrigger trigger, DateTime at) => Apply(trigger, at, AuthorKind.System, "", null, null);
+
+        public bool Apply(CaseTrigger trigger, DateTime at, AuthorKind who, string name, string? userId, string? body)
         {
-            foreach (var e in _entries)
-                ins.Message(g.NewId(Ids.Message), caseId, storeId, e.Kind, e.Name, e.Kind == AuthorKind.Merchant ? "user_" + g.RandomChars(8) : null, e.Body, e.At, e.Seq);
-            g._messages += _entries.Count;
-            g._rows += _entries.Count;
+            var d = CaseWorkflow.Decide(State, trigger, at);
+            if (!d.IsAllowed || (!d.Changed && !d.AppendsMessage)) return false;
+            Version++;
+            var sequence = Version * 100;
+            if (d.AppendsMessage) Add(who, name, userId, body!, at, sequence++);
+            foreach (var line in d.TrailLines) Entries.Add((line.Kind, AuthorKind.System, SystemAuthorName, null, line.Text, at, sequence++));
+            State = d.NewState;
+            return true;
         }
     }
+
+    /// <summary>As CaseService names the product's own trail lines.</summary>
+    private const string SystemAuthorName = "System";
 
     // ---- helpers -------------------------------------------------------------------------------
 
@@ -444,6 +495,14 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         var list = new List<(string, string)>();
         while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
         return list;
+    }
+
+    private static async Task Step(TextWriter log, string what, Func<Task> action)
+    {
+        var sw = Stopwatch.StartNew();
+        log.Write($"{what}… ");
+        await action();
+        log.WriteLine($"{sw.Elapsed.TotalSeconds:N1} s");
     }
 
     private static void Step(TextWriter log, string what, Action action)

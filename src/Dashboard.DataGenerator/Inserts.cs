@@ -10,7 +10,7 @@ internal sealed class Inserts
 
     public Inserts(SqliteConnection conn)
     {
-        _customer = new Cmd(conn, "Customers", "Id", "StoreId", "Email", "FirstName", "LastName", "Guest", "CreatedAt");
+        _customer = new Cmd(conn, "Customers", "Id", "StoreId", "Email", "NormalizedEmail", "FirstName", "LastName", "Guest", "CreatedAt");
         _order = new Cmd(conn, "Orders", "Id", "StoreId", "CustomerId", "OrderNumber", "Status", "Amount", "Currency", "Gateway",
             "Discounted", "DiscountCode", "CustomFieldsJson", "ReturnUrl", "CreatedAt", "UpdatedAt",
             "BillingAddress_Id", "BillingAddress_AddressLine1", "BillingAddress_AddressLine2", "BillingAddress_City",
@@ -21,8 +21,8 @@ internal sealed class Inserts
         _item = new Cmd(conn, "OrderItems", "Id", "OrderId", "ProductId", "VariantId", "Name", "Quantity", "Price");
         _license = new Cmd(conn, "Licenses", "Id", "OrderId", "Key", "Status", "ProductId", "VariantId", "ClaimedAt");
         _case = new Cmd(conn, "Cases", "Id", "StoreId", "CustomerId", "OrderId", "Subject", "Status", "Priority", "UnreadCount",
-            "Escalated", "LastMessageAt", "LastMessageBy", "ClosedAt", "ClosedBy", "CreatedAt", "UpdatedAt", "AutoCloseWarnedAt", "Version");
-        _message = new Cmd(conn, "CaseMessages", "Id", "CaseId", "StoreId", "AuthorKind", "AuthorName", "AuthorUserId", "Body", "CreatedAt", "Sequence");
+            "Escalated", "LastMessageAt", "LastMessageBy", "ClosedAt", "ClosedBy", "CreatedAt", "UpdatedAt", "LastActivityAt", "AutoCloseWarnedAt", "Version");
+        _message = new Cmd(conn, "CaseMessages", "Id", "CaseId", "StoreId", "Kind", "AuthorKind", "AuthorName", "AuthorUserId", "Body", "CreatedAt", "Sequence");
     }
 
     public void Enlist(SqliteTransaction tx)
@@ -31,7 +31,7 @@ internal sealed class Inserts
     }
 
     public void Customer(string id, string storeId, string email, string? first, string? last, bool guest, long createdAt) =>
-        _customer.Run(id, storeId, email, first, last, guest ? 1 : 0, createdAt);
+        _customer.Run(id, storeId, email, CustomerEmail.Normalize(email), first, last, guest ? 1 : 0, createdAt);
 
     public void Order(string id, string storeId, string customerId, string number, long amount, string currency, string gateway,
         bool discounted, string? discountCode, DateTime at, (string City, string Country)? address,
@@ -49,13 +49,13 @@ internal sealed class Inserts
     public void License(string id, string orderId, string key, LicenseStatus status, string productId, DateTime? claimedAt) =>
         _license.Run(id, orderId, key, (int)status, productId, null, claimedAt?.Ticks);
 
-    public void Case(string id, string storeId, string customerId, string orderId, string subject, CaseState s, DateTime createdAt, DateTime? warnedAt, long version) =>
+    public void Case(string id, string storeId, string customerId, string orderId, string subject, CaseState s, DateTime createdAt, long version) =>
         _case.Run(id, storeId, customerId, orderId, subject, (int)s.Status, (int)s.Priority, s.UnreadCount, s.Escalated ? 1 : 0,
             s.LastMessageAt.Ticks, (int)s.LastMessageBy, s.ClosedAt?.Ticks, s.ClosedBy is { } by ? (int)by : null,
-            createdAt.Ticks, s.UpdatedAt.Ticks, warnedAt?.Ticks, version);
+            createdAt.Ticks, s.UpdatedAt.Ticks, s.LastActivityAt.Ticks, s.AutoCloseWarnedAt?.Ticks, version);
 
-    public void Message(string id, string caseId, string storeId, AuthorKind kind, string name, string? userId, string body, DateTime at, int sequence) =>
-        _message.Run(id, caseId, storeId, (int)kind, name, userId, body, at.Ticks, sequence);
+    public void Message(string id, string caseId, string storeId, CaseEntryKind kind, AuthorKind author, string name, string? userId, string body, DateTime at, long sequence) =>
+        _message.Run(id, caseId, storeId, (int)kind, (int)author, name, userId, body, at.Ticks, sequence);
 
     private sealed class Cmd
     {

@@ -18,6 +18,9 @@ try
 {
     var summary = await new Generator(options, Console.Out).RunAsync();
     Console.WriteLine($"Done in {sw.Elapsed:m\\:ss}: {summary}");
+    Console.WriteLine($"Sign in with password {GeneratedAccounts.Password} as:");
+    foreach (var a in summary.Accounts ?? [])
+        Console.WriteLine($"  {a.Email,-22} {a.Role}{(a.StoreCases is { } n ? $" ({n:N0} cases)" : "")}");
     return 0;
 }
 catch (GeneratorException e)

@@ -26,6 +26,9 @@ public abstract record CaseTrigger
     /// <summary>An automated signal (dispute risk, early-fraud-warning match, repeated unresolved cases).</summary>
     public sealed record EscalationSignal(string Reason) : CaseTrigger;
 
-    /// <summary>The auto-close job, for a case idle in Awaiting customer for <paramref name="IdlePeriod"/>.</summary>
-    public sealed record AutoClose(TimeSpan IdlePeriod) : CaseTrigger;
+    /// <summary>The auto-close job warns the customer that an idle case in Awaiting customer will close.</summary>
+    public sealed record AutoCloseWarns(AutoClosePeriods Periods) : CaseTrigger;
+
+    /// <summary>The auto-close job closes a case idle in Awaiting customer for the store's period (after its warning).</summary>
+    public sealed record AutoClose(AutoClosePeriods Periods) : CaseTrigger;
 }

@@ -20,12 +20,18 @@ public static class CaseWorkflow
         public const string EscalateClosed = "Cannot escalate a closed case";
         public const string AutoCloseWrongStatus = "Only cases awaiting the customer can close automatically";
         public const string AutoCloseTooEarly = "Case has not been idle long enough to close automatically";
+        public const string AutoCloseNotWarned = "The customer must be warned before the case closes automatically";
+        public const string AutoCloseWarningRunning = "The customer's warning period has not ended yet";
+        public const string AutoCloseWarningOff = "The store sends no warning before closing automatically";
+        public const string AutoCloseAlreadyWarned = "The customer was already warned that this case will close";
+        public const string AutoCloseWarningTooEarly = "Case has not been idle long enough to warn the customer";
     }
 
     /// <summary>The state of a case a customer has just opened on a completed order.</summary>
     public static CaseState Open(CasePriority priority, DateTime now) =>
         new(CaseStatus.Open, priority, UnreadCount: 1, Escalated: false,
-            LastMessageAt: now, LastMessageBy: AuthorKind.Customer, ClosedAt: null, ClosedBy: null, UpdatedAt: now);
+            LastMessageAt: now, LastMessageBy: AuthorKind.Customer, ClosedAt: null, ClosedBy: null, UpdatedAt: now,
+            LastActivityAt: now);
 
     /// <summary>Effects of opening a case (the auto-reply is sent only when the store enabled one).</summary>
     public const CaseEffects OpenEffects = CaseEffects.NotifyMerchant | CaseEffects.SendAutoReply;
@@ -44,6 +50,15 @@ public static class CaseWorkflow
         Enum.GetValues<CaseStatus>()
             .Where(target => Decide(state, new CaseTrigger.MerchantUpdates("", null, target), now) is { IsAllowed: true, Changed: true })
             .ToArray();
+
+    /// <summary>
+    /// The statuses a merchant can set on some case (the Store API's PATCH values): every target the
+    /// table allows from at least one status. AWAITING_MERCHANT is not one: it follows a customer reply.
+    /// </summary>
+    public static IReadOnlyList<CaseStatus> MerchantSettableStatuses { get; } = Enum.GetValues<CaseStatus>()
+        .Where(target => Enum.GetValues<CaseStatus>().Any(from =>
+            Decide(Open(CasePriority.Normal, DateTime.UnixEpoch) with { Status = from }, new CaseTrigger.MerchantUpdates("", null, target), DateTime.UnixEpoch).IsAllowed))
+        .ToArray();
 
     public static CaseDecision Decide(CaseState state, CaseTrigger trigger, DateTime now)
     {
@@ -65,12 +80,12 @@ public static class CaseWorkflow
                 var trail = closed
                     ? "Reopened by the customer"
                     : StatusTrail(state.Status, CaseStatus.AwaitingMerchant, Actor.Customer.DisplayName);
-                return Allowed(state, next, StatusLine(trail), CaseEffects.NotifyMerchant, appendsMessage: true);
+                return Allowed(now, state, next, StatusLine(trail), CaseEffects.NotifyMerchant, appendsMessage: true);
             }
 
             case CaseTrigger.CustomerCloses:
                 if (closed) return CaseDecision.Refuse(Messages.AlreadyClosed);
-                return Allowed(state, CloseBy(state, AuthorKind.Customer, now), StatusLine("Closed by the customer"));
+                return Allowed(now, state, CloseBy(state, AuthorKind.Customer, now), StatusLine("Closed by the customer"));
 
             case CaseTrigger.MerchantReplies reply:
             {
@@ -83,7 +98,7 @@ public static class CaseWorkflow
                     LastMessageBy = AuthorKind.Merchant,
                     UpdatedAt = now,
                 };
-                return Allowed(state, next, StatusLine(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, reply.MerchantName)),
+                return Allowed(now, state, next, StatusLine(StatusTrail(state.Status, CaseStatus.AwaitingCustomer, reply.MerchantName)),
                     CaseEffects.EmailCustomer, appendsMessage: true);
             }
 
@@ -92,12 +107,12 @@ public static class CaseWorkflow
 
             case CaseTrigger.MerchantMarksRead:
                 return state.UnreadCount == 0
-                    ? Allowed(state, state, [])
-                    : Allowed(state, state with { UnreadCount = 0, UpdatedAt = now }, []);
+                    ? Allowed(now, state, state, [])
+                    : Allowed(now, state, state with { UnreadCount = 0, UpdatedAt = now }, []);
 
             case CaseTrigger.SupportPosts:
                 if (closed) return CaseDecision.Refuse(Messages.ReplyOnClosed);
-                return Allowed(state, state with
+                return Allowed(now, state, state with
                 {
                     Escalated = true,
                     LastMessageAt = now,
@@ -107,15 +122,34 @@ public static class CaseWorkflow
 
             case CaseTrigger.EscalationSignal signal:
                 if (closed) return CaseDecision.Refuse(Messages.EscalateClosed);
-                if (state.Escalated) return Allowed(state, state, []);
-                return Allowed(state, state with { Escalated = true, UpdatedAt = now },
+                if (state.Escalated) return Allowed(now, state, state, []);
+                return Allowed(now, state, state with { Escalated = true, UpdatedAt = now },
                     [new TrailLine($"Escalated to {SupportBrand}: {signal.Reason}", CaseEntryKind.Trail)], CaseEffects.NotifyMerchant);
 
-            case CaseTrigger.AutoClose autoClose:
+            case CaseTrigger.AutoCloseWarns warns:
+            {
+                var periods = warns.Periods;
                 if (state.Status != CaseStatus.AwaitingCustomer) return CaseDecision.Refuse(Messages.AutoCloseWrongStatus);
-                if (now - state.LastMessageAt < autoClose.IdlePeriod) return CaseDecision.Refuse(Messages.AutoCloseTooEarly);
-                return Allowed(state, CloseBy(state, AuthorKind.System, now),
-                    StatusLine($"Closed automatically after {autoClose.IdlePeriod.TotalDays:0} days without a reply from the customer"));
+                if (!periods.Warns) return CaseDecision.Refuse(Messages.AutoCloseWarningOff);
+                if (state.AutoCloseWarnedAt is not null) return CaseDecision.Refuse(Messages.AutoCloseAlreadyWarned);
+                if (now < periods.WarningDueAt(state.LastActivityAt)) return CaseDecision.Refuse(Messages.AutoCloseWarningTooEarly);
+                var closesAt = periods.CloseDueAt(state.LastActivityAt, now)!.Value;
+                return Allowed(now, state, state with { AutoCloseWarnedAt = now, UpdatedAt = now },
+                    [new TrailLine($"The customer was warned by email that the case closes automatically on {Day(closesAt)} unless they reply", CaseEntryKind.Trail)],
+                    CaseEffects.SendAutoCloseWarning);
+            }
+
+            case CaseTrigger.AutoClose autoClose:
+            {
+                var periods = autoClose.Periods;
+                if (state.Status != CaseStatus.AwaitingCustomer) return CaseDecision.Refuse(Messages.AutoCloseWrongStatus);
+                if (now < state.LastActivityAt + periods.Idle) return CaseDecision.Refuse(Messages.AutoCloseTooEarly);
+                if (periods.CloseDueAt(state.LastActivityAt, state.AutoCloseWarnedAt) is not { } due)
+                    return CaseDecision.Refuse(Messages.AutoCloseNotWarned);
+                if (now < due) return CaseDecision.Refuse(Messages.AutoCloseWarningRunning);
+                return Allowed(now, state, CloseBy(state, AuthorKind.System, now),
+                    StatusLine(AutoClosedLine(periods.IdleDays)), CaseEffects.SendAutoClosedNotice);
+            }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger");
@@ -165,8 +199,14 @@ public static class CaseWorkflow
             trail.Add(new TrailLine($"Priority changed from {Label(state.Priority)} to {Label(priority)} by {update.MerchantName}", CaseEntryKind.Trail));
         }
 
-        return Allowed(state, next, trail);
+        return Allowed(now, state, next, trail);
     }
+
+    /// <summary>The trail line of an automatic close (the spec's wording).</summary>
+    public static string AutoClosedLine(int idleDays) =>
+        $"Closed automatically after {idleDays} {(idleDays == 1 ? "day" : "days")} without a reply";
+
+    private static string Day(DateTime utc) => utc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static CaseState CloseBy(CaseState state, AuthorKind by, DateTime now) =>
         state with { Status = CaseStatus.Closed, ClosedAt = now, ClosedBy = by, UpdatedAt = now };
@@ -177,9 +217,16 @@ public static class CaseWorkflow
     private static string? StatusTrail(CaseStatus from, CaseStatus to, string by) =>
         from == to ? null : $"Status changed from {Label(from)} to {Label(to)} by {by}";
 
-    private static CaseDecision Allowed(CaseState before, CaseState after, IReadOnlyList<TrailLine> trail,
-        CaseEffects effects = CaseEffects.None, bool appendsMessage = false) =>
-        new()
+    /// <summary>
+    /// An allowed decision. Activity (a message from anyone, or a status change) restarts the
+    /// auto-close clock and withdraws a warning: the spec's "activity of any party resets the clock".
+    /// </summary>
+    private static CaseDecision Allowed(DateTime now, CaseState before, CaseState after, IReadOnlyList<TrailLine> trail,
+        CaseEffects effects = CaseEffects.None, bool appendsMessage = false)
+    {
+        if (appendsMessage || after.Status != before.Status)
+            after = after with { LastActivityAt = now, AutoCloseWarnedAt = null };
+        return new()
         {
             IsAllowed = true,
             State = after,
@@ -188,6 +235,7 @@ public static class CaseWorkflow
             Changed = after != before,
             AppendsMessage = appendsMessage,
         };
+    }
 
     /// <summary>Human label of a status, as trail messages and the customer see it.</summary>
     public static string Label(CaseStatus status) => status switch

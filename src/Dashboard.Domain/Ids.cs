@@ -23,6 +23,9 @@ public static class Ids
     public const string Payment = "pay_";
     public const string Address = "adr_";
 
+    /// <summary>A customer's portal sign-in request (link and code).</summary>
+    public const string SignIn = "psi_";
+
     public const int MinLength = 12;
     public const int MaxLength = 48;
 

@@ -3,16 +3,20 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Attachments;
+using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Licences;
 using Dashboard.Web.Features.Seed;
+using Dashboard.Web.Features.Settings;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Features.Tickets;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
+using Dashboard.Web.Features.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -32,6 +36,8 @@ public static class DashboardHost
         services.AddDashboardData(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // X-Frame-Options is DENY on every response (SecurityHeaders), not antiforgery's SAMEORIGIN.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddHttpContextAccessor();
 
         // The features, one line each; a new feature adds its Add<Area> here (docs/architecture.md).
@@ -41,21 +47,22 @@ public static class DashboardHost
         services.AddLive(configuration);
         services.AddNotifications(configuration);
         services.AddEmail(configuration);
+        services.AddInboundMail(configuration);
         services.AddAttachments(configuration);
         services.AddSupport(configuration);
+        services.AddPortal(configuration);
         services.AddStoreApi(configuration);
         services.AddTickets(configuration);
+        services.AddSettings(configuration);
+        services.AddAutomation(configuration);
         services.AddLicences(configuration);
         services.AddSeed(configuration);
     }
 
     public static void UseDashboard(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UseSecurityHeaders(sendHsts: !app.Environment.IsDevelopment());
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // The repository's own static files (logo, favicon, styles), served under /assets.
@@ -66,21 +73,28 @@ public static class DashboardHost
         });
 
         app.UseAuthentication();
+        app.UsePortalCircuitIdentity();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The full policy, frame-ancestors included, comes from SecurityHeaders on every response.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         // The features' endpoints, one line each.
         app.MapAccount();
         app.MapStoreApi();
         app.MapAttachments();
+        app.MapInboundMail();
+        app.MapPortal();
         app.MapTickets();
     }
 
-    /// <summary>Creates and migrates the database; in Development seeds the demo stores once.</summary>
+    /// <summary>Checks the case effect handlers, creates and migrates the database; in Development seeds the demo stores once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Built now rather than on the first case change: it refuses to exist while an effect of the
+        // state machine has no handler, and that must stop the app at start.
+        app.Services.GetRequiredService<Features.Cases.Effects.CaseEffectHandlers>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await DatabaseSetup.MigrateAsync(factory);
         var demo = app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value;

@@ -1,5 +1,13 @@
 using Dashboard.Web;
+using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Infrastructure;
+
+// `dotnet run --project src/Dashboard.Web -- demo-code`: the demo support account's current two-factor code.
+if (args is [DemoAccounts.CodeCommand])
+{
+    Console.WriteLine(DemoAccounts.CurrentSupportCode(TimeProvider.System));
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTopLevelDevelopmentSettings();

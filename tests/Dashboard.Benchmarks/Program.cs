@@ -4,8 +4,10 @@ using Dashboard.Benchmarks;
 
 // dotnet run -c Release --project tests/Dashboard.Benchmarks -- --dir /tmp/bench [--sizes 10000,100000,1000000]
 //     [--iterations 300] [--warmup 30] [--out results.json] [--markdown docs/benchmarks.md]
+// dotnet run -c Release --project tests/Dashboard.Benchmarks -- --auto-close --source <generated .db> [--due 10000]  (AutoCloseBenchmark)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["--auto-close", ..]) return await AutoCloseBenchmark.RunAsync(args[1..]);
 
 string dir = "/tmp/bench", outFile = "", markdown = "";
 int[] sizes = [10_000, 100_000, 1_000_000];

@@ -13,7 +13,7 @@ public class CaseWorkflowTests
         status, CasePriority.Normal, unread, escalated, lastMessageAt ?? Created, AuthorKind.Customer,
         status == CaseStatus.Closed ? Created.AddHours(1) : null,
         status == CaseStatus.Closed ? AuthorKind.Merchant : null,
-        Created);
+        Created, LastActivityAt: lastMessageAt ?? Created);
 
     public static TheoryData<CaseStatus> NonClosed => [CaseStatus.Open, CaseStatus.AwaitingCustomer, CaseStatus.AwaitingMerchant];
     public static TheoryData<CaseStatus> AllStatuses => [CaseStatus.Open, CaseStatus.AwaitingCustomer, CaseStatus.AwaitingMerchant, CaseStatus.Closed];
@@ -197,7 +197,8 @@ public class CaseWorkflowTests
     {
         var before = StateIn(from, unread: 2);
         var d = CaseWorkflow.Apply(before, new CaseTrigger.SupportPosts(), Now);
-        d.NewState.ShouldBe(before with { Escalated = true, LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now });
+        d.NewState.ShouldBe(before with { Escalated = true, LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now, LastActivityAt = Now },
+            "a support post is activity: it restarts the auto-close clock");
         d.AppendsMessage.ShouldBeTrue();
         d.Effects.ShouldBe(CaseEffects.NotifyMerchant | CaseEffects.EmailCustomer, "the post is visible to both sides");
         d.Trail.ShouldBeEmpty("the post itself is the timeline entry");
@@ -236,18 +237,21 @@ public class CaseWorkflowTests
         Refusal(CaseStatus.Closed, new CaseTrigger.EscalationSignal("x")).ShouldBe(EscalateClosed);
 
     [Fact]
-    public void Auto_close_closes_an_idle_awaiting_customer_case_by_system()
+    public void Auto_close_closes_an_idle_warned_awaiting_customer_case_by_system()
     {
-        var state = StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-14));
-        var d = CaseWorkflow.Apply(state, new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now);
+        var state = StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-14)) with { AutoCloseWarnedAt = Now.AddDays(-2) };
+        var d = CaseWorkflow.Apply(state, new CaseTrigger.AutoClose(AutoClosePeriods.Default), Now);
         d.NewState.Status.ShouldBe(CaseStatus.Closed);
         d.NewState.ClosedBy.ShouldBe(AuthorKind.System);
-        d.Trail.ShouldHaveSingleItem().ShouldContain("14 days");
+        d.NewState.ClosedAt.ShouldBe(Now);
+        d.TrailLines.ShouldBe([new TrailLine("Closed automatically after 14 days without a reply", CaseEntryKind.StatusTrail)]);
+        d.Effects.ShouldBe(CaseEffects.SendAutoClosedNotice);
     }
 
     [Fact]
     public void Auto_close_before_the_idle_period_is_refused() =>
-        CaseWorkflow.Decide(StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-13)), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now)
+        CaseWorkflow.Decide(StateIn(CaseStatus.AwaitingCustomer, lastMessageAt: Now.AddDays(-13)) with { AutoCloseWarnedAt = Now.AddDays(-3) },
+                new CaseTrigger.AutoClose(AutoClosePeriods.Default), Now)
             .Refusal.ShouldBe(AutoCloseTooEarly);
 
     [Theory]
@@ -255,7 +259,7 @@ public class CaseWorkflowTests
     [InlineData(CaseStatus.AwaitingMerchant)]
     [InlineData(CaseStatus.Closed)]
     public void Auto_close_outside_awaiting_customer_is_refused(CaseStatus from) =>
-        CaseWorkflow.Decide(StateIn(from, lastMessageAt: Now.AddDays(-30)), new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), Now)
+        CaseWorkflow.Decide(StateIn(from, lastMessageAt: Now.AddDays(-30)), new CaseTrigger.AutoClose(AutoClosePeriods.Default), Now)
             .Refusal.ShouldBe(AutoCloseWrongStatus);
 
     [Fact]
@@ -300,7 +304,12 @@ public class CaseWorkflowTests
         ("merchant marks read", new CaseTrigger.MerchantMarksRead(), [To(O, 0), To(AC, 0), To(AM, 0), To(C, 0)]),
         ("support posts", new CaseTrigger.SupportPosts(), [To(O, 0), To(AC, 0), To(AM, 0), No(ReplyOnClosed)]),
         ("escalation signal", new CaseTrigger.EscalationSignal("x"), [To(O), To(AC), To(AM), No(EscalateClosed)]),
-        ("auto-close after 14 days", new CaseTrigger.AutoClose(TimeSpan.FromDays(14)), [No(AutoCloseWrongStatus), To(C), No(AutoCloseWrongStatus), No(AutoCloseWrongStatus)]),
+        ("auto-close warning (14 days, warned 2 before)", new CaseTrigger.AutoCloseWarns(AutoClosePeriods.Default),
+            [No(AutoCloseWrongStatus), To(AC), No(AutoCloseWrongStatus), No(AutoCloseWrongStatus)]),
+        ("auto-close after 14 days, never warned", new CaseTrigger.AutoClose(AutoClosePeriods.Default),
+            [No(AutoCloseWrongStatus), No(AutoCloseNotWarned), No(AutoCloseWrongStatus), No(AutoCloseWrongStatus)]),
+        ("auto-close after 14 days, no warning", new CaseTrigger.AutoClose(new AutoClosePeriods(14, 0)),
+            [No(AutoCloseWrongStatus), To(C), No(AutoCloseWrongStatus), No(AutoCloseWrongStatus)]),
     ];
 
     public static TheoryData<string, CaseStatus> EveryPair()
@@ -340,9 +349,9 @@ public class CaseWorkflowTests
     [Fact]
     public void The_table_covers_every_trigger_and_status()
     {
-        Table.Length.ShouldBe(12);
+        Table.Length.ShouldBe(14);
         Table.ShouldAllBe(r => r.From.Length == Enum.GetValues<CaseStatus>().Length);
-        EveryPair().Count().ShouldBe(48);
+        EveryPair().Count().ShouldBe(56);
     }
 
     private static CaseTrigger.MerchantUpdates Set(CaseStatus status) => new("Ada Merchant", null, status);

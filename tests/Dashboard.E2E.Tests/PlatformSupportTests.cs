@@ -7,8 +7,7 @@ public sealed class PlatformSupportTests(E2EFixture fixture) : E2ETest(fixture)
     [Fact]
     public async Task Support_sees_escalated_cases_of_every_store_and_the_merchant_sees_its_post()
     {
-        var login = await new LoginPage(Page).GotoAsync();
-        await login.SubmitAsync(DemoLogins.PlatformSupport, DemoLogins.Password);
+        await new LoginPage(Page).SignInAsSupportAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == EscalatedPath);
         await Blazor.WaitForLoadedAsync(Page, loaded: "[data-testid=case-row], [data-testid=cases-empty]", loading: "[data-testid=cases-loading]");
         var rows = Page.GetByTestId("case-row");
@@ -46,8 +45,10 @@ public sealed class PlatformSupportTests(E2EFixture fixture) : E2ETest(fixture)
     [Fact]
     public async Task A_merchant_is_denied_the_support_pages()
     {
+        ExpectPageStatus(403, EscalatedPath);
         await new LoginPage(Page).SignInAsync(DemoLogins.ContosoOwner);
-        await Page.GotoAsync(EscalatedPath);
+        var response = await Page.GotoAsync(EscalatedPath);
+        response.ShouldNotBeNull().Status.ShouldBe(403);
         await Assertions.Expect(Page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByTestId("case-row")).ToHaveCountAsync(0);
     }

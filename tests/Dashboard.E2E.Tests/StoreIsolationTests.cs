@@ -19,6 +19,9 @@ public sealed class StoreIsolationTests(E2EFixture fixture) : E2ETest(fixture)
 
         var contoso = await new LoginPage(Page).SignInAsync(DemoLogins.ContosoOwner);
         await Assertions.Expect(contoso.StoreName).ToHaveTextAsync(DemoLogins.ContosoName);
+        // Both answer 404, which Chromium logs as a failed resource.
+        ExpectPageStatus(404, $"/cases/{caseId}");
+        ExpectPageStatus(404, "/cases/cs_doesnotexist000000000");
         var other = await new CaseDetailPage(Page).GotoAsync(caseId);
         await other.WaitForReadyAsync();
         await Assertions.Expect(other.NotFound).ToBeVisibleAsync();

@@ -47,8 +47,7 @@ public sealed class TicketTests(E2EFixture fixture) : E2ETest(fixture)
         // Support, in another browser: the queue, then the ticket.
         await using var supportContext = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
         var supportPage = await supportContext.NewPageAsync();
-        var login = await new LoginPage(supportPage).GotoAsync();
-        await login.SubmitAsync(DemoLogins.PlatformSupport, DemoLogins.Password);
+        await new LoginPage(supportPage).SignInAsSupportAsync();
         var queue = await new SupportQueuePage(supportPage).GotoAsync("store=" + DemoLogins.NorthwindStoreId);
         var row = queue.Rows.Filter(new() { HasText = marker });
         await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -104,6 +103,7 @@ public sealed class TicketTests(E2EFixture fixture) : E2ETest(fixture)
     [Fact]
     public async Task A_merchant_is_denied_the_support_ticket_queue()
     {
+        ExpectPageStatus(403, SupportQueuePage.Path);
         await new LoginPage(Page).SignInAsync(DemoLogins.ContosoOwner);
         await Page.GotoAsync(SupportQueuePage.Path);
         await Assertions.Expect(Page.GetByTestId("access-denied")).ToBeVisibleAsync();
@@ -138,8 +138,7 @@ public sealed class TicketPhoneTests(E2EFixture fixture) : E2ETest(fixture)
         await ScreenshotAsync("thread");
 
         await Page.Context.ClearCookiesAsync();
-        var login = await new LoginPage(Page).GotoAsync();
-        await login.SubmitAsync(DemoLogins.PlatformSupport, DemoLogins.Password);
+        await new LoginPage(Page).SignInAsSupportAsync();
         var queue = await new SupportQueuePage(Page).GotoAsync();
         await Assertions.Expect(queue.Rows.First).ToBeVisibleAsync();
         await NoSidewaysScrollAsync();

@@ -18,9 +18,18 @@ public sealed class OutboxEmail
     public string MessageIdHeader { get; set; } = "";
     public string? InReplyTo { get; set; }
     public string? References { get; set; }
+
+    /// <summary>The case's reply address on emails to its customer (when a reply domain is configured).</summary>
+    public string? ReplyTo { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// The sender process holding the lease until <see cref="NextAttemptAt"/> (host, process id and start
+    /// time); null when no one holds it. A restarted instance releases the leases of dead owners at once.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -7,7 +7,7 @@ public sealed class Store
     public string Id { get; set; } = Ids.New(Ids.Store);
     public string Name { get; set; } = "";
 
-    /// <summary>Where "new case" emails go.</summary>
+    /// <summary>Where "new case" emails go; empty means the owner's address (Settings → Cases).</summary>
     public string NotificationEmail { get; set; } = "";
     public string DefaultCurrency { get; set; } = "USD";
 
@@ -15,8 +15,16 @@ public sealed class Store
     public string? AutoReplyText { get; set; }
 
     /// <summary>Idle days in Awaiting customer before auto-close (default 14) and warning lead (default 2).</summary>
-    public int AutoCloseDays { get; set; } = 14;
-    public int AutoCloseWarningDays { get; set; } = 2;
+    public int AutoCloseDays { get; set; } = AutoClosePeriods.IdleDaysDefault;
+    public int AutoCloseWarningDays { get; set; } = AutoClosePeriods.WarningDaysDefault;
+
+    /// <summary>
+    /// Optimistic concurrency token of the settings above: every save bumps it, and a save based on
+    /// an older value is refused (two owners editing Settings → Cases at once).
+    /// </summary>
+    public long SettingsVersion { get; set; }
+
+    public AutoClosePeriods AutoClosePeriods => new(AutoCloseDays, AutoCloseWarningDays);
 
     public DateTime CreatedAt { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dashboard.Domain;
 
 namespace Dashboard.Data.Entities;
@@ -21,7 +22,10 @@ public sealed class SupportCase
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>When the auto-close warning email went out for the current idle stretch.</summary>
+    /// <summary>The auto-close clock: the last message from anyone or status change (<see cref="CaseState.LastActivityAt"/>).</summary>
+    public DateTime LastActivityAt { get; set; }
+
+    /// <summary>When the auto-close warning email went out for the current idle stretch; activity clears it.</summary>
     public DateTime? AutoCloseWarnedAt { get; set; }
 
     /// <summary>
@@ -30,11 +34,21 @@ public sealed class SupportCase
     /// </summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// The secret part of the case's reply address (<c>reply+{token}@{InboundMail:ReplyDomain}</c>):
+    /// random, so the address cannot be derived from the case id. Lower-case hex, because some mail
+    /// systems lower-case the local part of an address.
+    /// </summary>
+    public string ReplyToken { get; set; } = NewReplyToken();
+
     public Customer Customer { get; set; } = null!;
     public Order Order { get; set; } = null!;
     public List<CaseMessage> Messages { get; set; } = [];
 
-    public CaseState ToState() => new(Status, Priority, UnreadCount, Escalated, LastMessageAt, LastMessageBy, ClosedAt, ClosedBy, UpdatedAt);
+    public static string NewReplyToken() => RandomNumberGenerator.GetHexString(32, lowercase: true);
+
+    public CaseState ToState() =>
+        new(Status, Priority, UnreadCount, Escalated, LastMessageAt, LastMessageBy, ClosedAt, ClosedBy, UpdatedAt, LastActivityAt, AutoCloseWarnedAt);
 
     public void Apply(CaseState state)
     {
@@ -47,5 +61,7 @@ public sealed class SupportCase
         ClosedAt = state.ClosedAt;
         ClosedBy = state.ClosedBy;
         UpdatedAt = state.UpdatedAt;
+        LastActivityAt = state.LastActivityAt;
+        AutoCloseWarnedAt = state.AutoCloseWarnedAt;
     }
 }

@@ -231,8 +231,8 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("CaseId")
                         .IsRequired()
@@ -256,6 +256,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "CreatedAt", "Sequence");
+
+                    b.HasIndex("StoreId", "AuthorKind", "CreatedAt")
+                        .HasDatabaseName("IX_CaseMessages_Notifications");
 
                     b.ToTable("CaseMessages");
                 });
@@ -285,12 +288,19 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("StoreId")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("StoreId", "Email");
 
@@ -307,6 +317,11 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -319,6 +334,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("int");
 
@@ -327,6 +345,115 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AttachmentCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("CaseMessageId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RawKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("StoreId", "Status", "ReceivedAt");
+
+                    b.ToTable("InboundEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.LicenceActionRecord", b =>
@@ -624,6 +751,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("MessageIdHeader")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -635,6 +766,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.Property<string>("References")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
@@ -663,9 +798,59 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageIdHeader");
+
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.PortalSignIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("IpAddress", "CreatedAt");
+
+                    b.HasIndex("NormalizedEmail", "CreatedAt");
+
+                    b.ToTable("PortalSignIns");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Store", b =>
@@ -707,6 +892,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("ReplaceLicencesOwnersOnly")
                         .HasColumnType("bit");
+
+                    b.Property<long>("SettingsVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -780,6 +969,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("LastMessageAt")
                         .HasColumnType("datetime2");
 
@@ -793,6 +985,11 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("int");
+
+                    b.Property<string>("ReplyToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -823,11 +1020,18 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
+
                     b.HasIndex("Escalated", "LastMessageAt");
 
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");
+
+                    b.HasIndex("StoreId", "LastActivityAt", "AutoCloseWarnedAt")
+                        .HasDatabaseName("IX_Cases_AutoClose")
+                        .HasFilter("[Status] = 1");
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");

@@ -225,7 +225,7 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CaseId")
@@ -250,6 +250,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "CreatedAt", "Sequence");
+
+                    b.HasIndex("StoreId", "AuthorKind", "CreatedAt")
+                        .HasDatabaseName("IX_CaseMessages_Notifications");
 
                     b.ToTable("CaseMessages");
 
@@ -281,12 +284,19 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StoreId")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("StoreId", "Email");
 
@@ -303,6 +313,11 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -315,6 +330,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
@@ -323,6 +341,113 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttachmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseMessageId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RawSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("StoreId", "Status", "ReceivedAt");
+
+                    b.ToTable("InboundEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.LicenceActionRecord", b =>
@@ -616,6 +741,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessageIdHeader")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -626,6 +755,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.Property<string>("References")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
@@ -655,9 +788,58 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageIdHeader");
+
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.PortalSignIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("IpAddress", "CreatedAt");
+
+                    b.HasIndex("NormalizedEmail", "CreatedAt");
+
+                    b.ToTable("PortalSignIns");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Store", b =>
@@ -698,6 +880,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ReplaceLicencesOwnersOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SettingsVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -772,6 +958,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
@@ -785,6 +974,11 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -815,11 +1009,18 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("ReplyToken")
+                        .IsUnique();
+
                     b.HasIndex("Escalated", "LastMessageAt");
 
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");
+
+                    b.HasIndex("StoreId", "LastActivityAt", "AutoCloseWarnedAt")
+                        .HasDatabaseName("IX_Cases_AutoClose")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");

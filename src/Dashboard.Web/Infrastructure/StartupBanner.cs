@@ -1,6 +1,4 @@
 using Dashboard.Web.Features.Seed;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Dashboard.Web.Infrastructure;
 
@@ -9,17 +7,26 @@ public static class StartupBanner
 {
     public static void Print(WebApplication app, bool demoAccounts)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var url = (addresses.FirstOrDefault() ?? "http://localhost:5080").Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost");
+        var urls = app.Services.GetRequiredService<PublicUrls>();
+        var url = urls.Host;
         var lines = new List<string> { "", "  Support cases dashboard is running." };
         if (demoAccounts)
         {
             lines.Add($"  Sign in at {url}/account/login  (password for every demo account: {DemoAccounts.Password})");
-            lines.AddRange(DemoAccounts.All.Select(a => $"    {a.Email,-24} {a.Description}"));
+            foreach (var account in DemoAccounts.All)
+            {
+                lines.Add($"    {account.Email,-26} {account.Description}");
+                if (account.AuthenticatorKey is null) continue;
+                lines.Add($"    {"",-26} code: authenticator key {account.AuthenticatorKey} in any authenticator app,");
+                lines.Add($"    {"",-26} or print it: dotnet run --project src/Dashboard.Web -- {DemoAccounts.CodeCommand}");
+            }
+            lines.Add($"  Customer portal at {urls.PortalBase}  (no password: type the email; in Development the page shows the link and code)");
+            lines.AddRange(DemoAccounts.PortalCustomers.Select(c => $"    {c.Email,-26} {c.Description}"));
         }
         else
         {
             lines.Add($"  Sign in at {url}/account/login");
+            lines.Add($"  Customer portal at {urls.PortalBase}");
         }
         lines.Add($"  Data directory: {DataDirectory.Of(app.Configuration)}");
         lines.Add("");

@@ -29,6 +29,7 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
     private static readonly (Regex Pattern, string Why)[] AllowedBrowserErrors =
     [
     ];
+    private readonly List<Regex> _expectedByThisTest = [];
     private int _shot;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -86,9 +87,19 @@ public abstract partial class E2ETest(E2EFixture fixture) : IAsyncLifetime
         };
     }
 
-    /// <summary>Errors not on the allow-list.</summary>
+    /// <summary>Errors not on the allow-list nor expected by this test.</summary>
     private IReadOnlyList<string> UnexpectedBrowserErrors =>
-        BrowserErrors.Where(e => !AllowedBrowserErrors.Any(a => a.Pattern.IsMatch(e))).ToList();
+        BrowserErrors.Where(e => !AllowedBrowserErrors.Any(a => a.Pattern.IsMatch(e)) && !_expectedByThisTest.Any(p => p.IsMatch(e))).ToList();
+
+    /// <summary>
+    /// A browser error this test causes on purpose, allowed for this test only: Chromium logs every page
+    /// answered 403 or 404 as a failed resource, and a test of the Content-Security-Policy makes it block something.
+    /// </summary>
+    protected void ExpectBrowserError(string pattern) => _expectedByThisTest.Add(new Regex(pattern));
+
+    /// <summary>The console error Chromium logs for a page at <paramref name="path"/> that answered <paramref name="status"/>.</summary>
+    protected void ExpectPageStatus(int status, string path) =>
+        ExpectBrowserError($@"^console\.error: Failed to load resource: the server responded with a status of {status} .*\(https?://[^/]+{Regex.Escape(path)}:0:0\)$");
 
     /// <summary>Saves a full-page PNG named after the test and the step, in run order.</summary>
     protected async Task ScreenshotAsync(string step)

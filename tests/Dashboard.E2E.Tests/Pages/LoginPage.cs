@@ -31,6 +31,28 @@ public sealed class LoginPage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>The two-factor step (/account/login-2fa): the code box.</summary>
+    public ILocator Code => page.GetByTestId("two-factor-code");
+
+    /// <summary>Enters the authenticator code on the two-factor step and waits for the server's answer.</summary>
+    public async Task SubmitCodeAsync(string code)
+    {
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == LoginWithCodePath);
+        await Code.FillAsync(code);
+        await page.RunAndWaitForResponseAsync(() => Submit.ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == LoginWithCodePath);
+    }
+
+    public const string LoginWithCodePath = "/account/login-2fa";
+
+    /// <summary>Signs in the demo support account: password, then the current code of its published key.</summary>
+    public async Task SignInAsSupportAsync()
+    {
+        await GotoAsync();
+        await SubmitAsync(DemoLogins.PlatformSupport, DemoLogins.Password);
+        await SubmitCodeAsync(DemoLogins.CurrentCode());
+    }
+
     /// <summary>Signs in and waits for the case list.</summary>
     public async Task<CaseListPage> SignInAsync(string email, string password = DemoLogins.Password)
     {

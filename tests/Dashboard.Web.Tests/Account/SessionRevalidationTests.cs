@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dashboard.Web.Tests.Account;
 
 /// <summary>
-/// The open dashboard re-checks its sign-in every 30 minutes against Identity (the real app's
+/// The open dashboard re-checks its sign-in every minute against Identity (the real app's
 /// UserManager on its SQLite file): a changed security stamp or a removed user signs the circuit out.
 /// Time is a FakeTimeProvider the test moves; each check writes a log line the test waits for.
 /// </summary>
@@ -88,7 +88,7 @@ public class SessionRevalidationTests(SessionRevalidationTests.App app) : IClass
     }
 
     [Fact]
-    public void The_check_runs_every_30_minutes() => Interval.ShouldBe(TimeSpan.FromMinutes(30));
+    public void The_check_runs_every_minute() => Interval.ShouldBe(TimeSpan.FromMinutes(1));
 
     [Fact]
     public async Task A_session_whose_security_stamp_changed_is_signed_out_at_the_next_check()

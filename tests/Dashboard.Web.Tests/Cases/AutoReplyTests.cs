@@ -118,10 +118,10 @@ public class AutoReplyApiTests(AutoReplyApiTests.App app) : IClassFixture<AutoRe
     public async Task The_auto_reply_is_in_the_cases_messages_in_the_store_api()
     {
         // Contoso Games (demo data) has its auto-reply on; open a case as a customer would.
-        string orderId;
+        Order order;
         await using (var db = app.Db())
-            orderId = await db.Orders.Where(o => o.StoreId == StoreApiApp.Contoso && o.Status == OrderStatus.Completed).Select(o => o.Id).FirstAsync();
-        var opened = await app.Services.GetRequiredService<CaseService>().OpenAsync(StoreApiApp.Contoso, orderId, "Activation fails", "Error 0x80 on activation");
+            order = await db.Orders.Include(o => o.Customer).FirstAsync(o => o.StoreId == StoreApiApp.Contoso && o.Status == OrderStatus.Completed);
+        var opened = await app.Services.GetRequiredService<CaseService>().OpenAsync(StoreApiApp.Contoso, order.Id, "Activation fails", "Error 0x80 on activation");
 
         var body = await app.Api(StoreApiApp.ContosoAll).GetJsonAsync($"{StoreApiApp.Cases(StoreApiApp.Contoso)}/{opened.Case!.Id}", HttpStatusCode.OK);
 
@@ -129,7 +129,8 @@ public class AutoReplyApiTests(AutoReplyApiTests.App app) : IClassFixture<AutoRe
             .Select(m => (Kind: m.GetProperty("authorKind").GetString(), Name: m.GetProperty("authorName").GetString(), Body: m.GetProperty("body").GetString()))
             .ToList();
         messages.Count.ShouldBe(2);
-        messages[1].ShouldBe(("SYSTEM", "Contoso Games", "Thanks for contacting Contoso Games! We answer within one business day."));
+        messages[1].ShouldBe(("SYSTEM", "Contoso Games",
+            $"Hi {order.Customer.FirstName}, thanks for contacting Contoso Games about order {order.OrderNumber}. We answer within one business day."));
         body.GetProperty("data").GetProperty("lastMessageBy").GetString().ShouldBe("CUSTOMER");
         body.GetProperty("data").GetProperty("status").GetString().ShouldBe("OPEN");
     }

@@ -1,5 +1,6 @@
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases.Effects;
+using Dashboard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,34 @@ public class CaseEffectsTests
     }
 
     [Fact]
+    public void Every_effect_handler_class_of_the_product_is_registered_in_the_host()
+    {
+        var classes = typeof(DashboardHost).Assembly.GetTypes()
+            .Where(t => typeof(ICaseEffectHandler).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }).ToList();
+        var builder = Builder();
+
+        var registered = builder.Services.Where(d => d.ServiceType == typeof(ICaseEffectHandler)).Select(d => d.ImplementationType).ToList();
+
+        registered.ShouldBe(classes, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_when_an_effect_of_the_state_machine_has_no_handler()
+    {
+        var builder = Builder();
+        var closingEmail = builder.Services.Single(d => d.ImplementationType == typeof(SendAutoClosedNoticeHandler));
+        builder.Services.Remove(closingEmail);
+        await using var app = builder.Build();
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => app.PrepareDatabaseAsync());
+
+        error.Message.ShouldBe($"No handler for case effect(s): {CaseEffects.SendAutoClosedNotice}");
+    }
+
+    [Fact]
     public void The_registry_refuses_to_start_when_a_flag_has_no_handler()
     {
-        var emails = new Features.Email.CaseEmails(Microsoft.Extensions.Options.Options.Create(new Features.Email.PortalOptions()));
+        var emails = TestDatabase.NewCaseEmails();
 
         var error = Should.Throw<InvalidOperationException>(() =>
             new CaseEffectHandlers([new NotifyMerchantHandler(emails), new EmailCustomerHandler(emails)]));
@@ -33,7 +59,7 @@ public class CaseEffectsTests
     [Fact]
     public void The_registry_refuses_two_handlers_for_one_flag()
     {
-        var emails = new Features.Email.CaseEmails(Microsoft.Extensions.Options.Options.Create(new Features.Email.PortalOptions()));
+        var emails = TestDatabase.NewCaseEmails();
 
         Should.Throw<InvalidOperationException>(() => new CaseEffectHandlers([
             new NotifyMerchantHandler(emails), new EmailCustomerHandler(emails), new SendAutoReplyHandler(emails), new SendAutoReplyHandler(emails),
@@ -56,11 +82,13 @@ public class CaseEffectsTests
         twice.ShouldBeEmpty();
     }
 
-    private static ServiceProvider HostServices()
+    private static ServiceProvider HostServices() => Builder().Services.BuildServiceProvider();
+
+    private static WebApplicationBuilder Builder()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["Dashboard:DataDirectory"] = Path.Combine(Path.GetTempPath(), "dashboard-tests", "wiring-" + Guid.NewGuid().ToString("N"));
         builder.AddDashboard();
-        return builder.Services.BuildServiceProvider();
+        return builder;
     }
 }

@@ -37,7 +37,8 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         User = await AddUserAsync("Nadia Holm", Store.Id);
         Services.AddLogging();
         Services.AddSingleton(Db.Factory);
-        Services.AddSingleton<TimeProvider>(Db.Clock);
+        PageClock = Db.Clock;
+        Services.AddSingleton<TimeProvider>(_ => PageClock);
         Services.AddSingleton(Db.Feed);
         // The page hosts the attachment picker and list and the presence bar: real services, on files
         // under the test database's folder and the in-process live transport.
@@ -60,6 +61,12 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>
+    /// The TimeProvider pages get: the database's clock, unless a test sets another before its first render
+    /// (read when a page first asks for it; bUnit refuses new registrations after the first render).
+    /// </summary>
+    protected TimeProvider PageClock { get; set; } = null!;
+
     /// <summary>A derived test class registers its feature's services here (bUnit refuses registrations after the first render).</summary>
     protected virtual void AddFeatureServices() { }
 
@@ -80,6 +87,7 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         {
             UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
             DisplayName = name, CurrentStoreId = storeId, IsPlatformSupport = platformSupport,
+            TwoFactorEnabled = platformSupport, // platform support must have two-factor sign-in on to act as support
         };
         db.Users.Add(user);
         if (storeId is not null) db.StoreMembers.Add(new StoreMember { StoreId = storeId, UserId = user.Id, Role = StoreRole.Owner });

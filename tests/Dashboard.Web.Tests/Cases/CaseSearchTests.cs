@@ -34,6 +34,26 @@ public class CaseSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_only_in_platform_supports_private_note_does_not_find_the_case_but_a_team_note_does()
+    {
+        var (store, _, order) = await _db.AddStoreAsync();
+        var c = await _db.OpenCaseAsync(store.Id, order.Id, "Download problem");
+        // No product path writes notes yet: the rows are inserted as one would be, and the index's trigger runs.
+        await using (var db = _db.NewContext())
+        {
+            db.CaseMessages.AddRange(
+                new Dashboard.Data.Entities.CaseMessage { CaseId = c.Id, StoreId = store.Id, Kind = CaseEntryKind.StaffNote, AuthorKind = AuthorKind.Support,
+                    AuthorName = "Pandabase Support", Body = "Possible fraudring, watch this buyer.", CreatedAt = _db.Clock.UtcNow, Sequence = 9000 },
+                new Dashboard.Data.Entities.CaseMessage { CaseId = c.Id, StoreId = store.Id, Kind = CaseEntryKind.TeamNote, AuthorKind = AuthorKind.Merchant,
+                    AuthorName = "Ada Merchant", Body = "Sent the spare voucher.", CreatedAt = _db.Clock.UtcNow, Sequence = 9001 });
+            await db.SaveChangesAsync();
+        }
+
+        (await Search(store.Id, "fraudring")).ShouldBeEmpty("the merchant's dashboard never shows support's private note");
+        (await Search(store.Id, "voucher")).ShouldBe([c.Id]);
+    }
+
+    [Fact]
     public async Task Words_of_the_subject_are_found_and_all_words_must_match()
     {
         var (store, _, order) = await _db.AddStoreAsync();

@@ -5,11 +5,16 @@ using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Cases.Effects;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
+using Dashboard.Web.Features.Portal;
+using Dashboard.Web.Features.Portal.SignIn;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -24,7 +29,17 @@ public sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
     public CaseChangeFeed Feed { get; } = new(NullLogger<CaseChangeFeed>.Instance, new InProcessCaseChangeTransport());
-    public CaseEmails Emails { get; } = new(Options.Create(new PortalOptions()));
+    /// <summary>What this host "listens on" for links in emails (Portal:BaseUrl unset: the portal is its /portal).</summary>
+    public const string HostAddress = "http://dashboard.test";
+
+    public CaseEmails Emails { get; } = NewCaseEmails();
+
+    /// <summary>The reply domain tests configure: emails to customers carry <c>reply+{token}@reply.test</c>.</summary>
+    public const string ReplyDomain = "reply.test";
+
+    /// <summary>The product's email composer with the given portal settings and a reply domain (none when null).</summary>
+    public static CaseEmails NewCaseEmails(PortalOptions? portal = null, string? replyDomain = ReplyDomain) =>
+        new(new PublicUrls(portal ?? new PortalOptions(), HostAddress), new ReplyAddress(Options.Create(new InboundMailOptions { ReplyDomain = replyDomain })));
 
     /// <summary>Real file-system attachment storage under this database's folder.</summary>
     public AttachmentVault Vault { get; }
@@ -50,11 +65,60 @@ public sealed class TestDatabase : IAsyncDisposable
         IDbContextFactory<DashboardDbContext>? factory = null) =>
         new(factory ?? Factory, clock ?? Clock, feed ?? Feed, CaseEffects(), vault ?? Vault, new StoreAccess(Factory));
 
-    /// <summary>The product's effect handlers, as the host registers them.</summary>
-    public CaseEffectHandlers CaseEffects() =>
-        new([new NotifyMerchantHandler(Emails), new EmailCustomerHandler(Emails), new SendAutoReplyHandler(Emails)]);
+    /// <summary>The product's effect handlers, built from the host's own registration (<c>AddCaseEffects</c>).</summary>
+    public CaseEffectHandlers CaseEffects()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Emails);
+        services.AddCaseEffects();
+        return services.BuildServiceProvider().GetRequiredService<CaseEffectHandlers>();
+    }
 
     public CaseQueries CaseQueries() => new(Factory);
+
+    public PortalQueries PortalQueries() => new(Factory, CaseQueries());
+
+    /// <summary>The portal's customer actions over the product's case service (this database's feed and clock).</summary>
+    public PortalCases PortalCases(CaseChangeFeed? feed = null) => new(Factory, CaseService(feed), PortalQueries());
+
+    /// <summary>The portal's sign-in service; <paramref name="environment"/> defaults to Development (the page's aid is filled).</summary>
+    public PortalSignInService PortalSignIns(PortalSignInOptions? options = null, string environment = "Development") =>
+        new(Factory, Clock, Emails, new PublicUrls(new PortalOptions(), HostAddress), Options.Create(options ?? new PortalSignInOptions()),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment });
+
+    /// <summary>Another customer row, at <paramref name="storeId"/>, with one order of <paramref name="status"/>.</summary>
+    public async Task<(Customer Customer, Order Order)> AddCustomerWithOrderAsync(string storeId, string email, OrderStatus status = OrderStatus.Completed,
+        DateTime? orderedAt = null, string firstName = "Cleo")
+    {
+        await using var db = NewContext();
+        var customer = new Customer { StoreId = storeId, Email = email, FirstName = firstName, LastName = "Customer", CreatedAt = Clock.UtcNow };
+        var order = NewOrder(db, storeId, customer.Id, status, orderedAt);
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        return (customer, order);
+    }
+
+    /// <summary>One more order for an existing customer.</summary>
+    public async Task<Order> AddOrderAsync(string storeId, string customerId, OrderStatus status = OrderStatus.Completed, DateTime? orderedAt = null)
+    {
+        await using var db = NewContext();
+        var order = NewOrder(db, storeId, customerId, status, orderedAt);
+        await db.SaveChangesAsync();
+        return order;
+    }
+
+    private Order NewOrder(DashboardDbContext db, string storeId, string customerId, OrderStatus status, DateTime? orderedAt)
+    {
+        var at = orderedAt ?? Clock.UtcNow;
+        var order = new Order
+        {
+            StoreId = storeId, CustomerId = customerId, OrderNumber = "T-" + Random.Shared.Next(100000, 999999), Status = status,
+            Amount = 1999, Currency = "EUR", CreatedAt = at, UpdatedAt = at,
+            Items = [new OrderItem { ProductId = "prd_testproduct02", Name = "Second Product", Quantity = 2, Price = 999 }],
+        };
+        db.Orders.Add(order);
+        return order;
+    }
 
     public DashboardDbContext NewContext() => Factory.CreateDbContext();
 
@@ -81,12 +145,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return (store, customer, order);
     }
 
-    /// <summary>A platform support user (Policies.PlatformSupport), as the actor support posts are written by.</summary>
-    public async Task<Actor> AddSupportUserAsync(string name = "Jordan Reyes")
+    /// <summary>
+    /// A platform support user (Policies.PlatformSupport), as the actor support posts are written by.
+    /// Support powers need two-factor sign-in on (ADR 0010); <paramref name="twoFactor"/> false makes one who has not set it up.
+    /// </summary>
+    public async Task<Actor> AddSupportUserAsync(string name = "Jordan Reyes", bool twoFactor = true)
     {
         await using var db = NewContext();
         var email = name.Replace(' ', '.').ToLowerInvariant() + "@platform.test";
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsPlatformSupport = true };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, IsPlatformSupport = true, TwoFactorEnabled = twoFactor };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return Actor.Support(user.Id);
@@ -130,4 +197,5 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     public DateTime UtcNow => _now.UtcDateTime;
     public override DateTimeOffset GetUtcNow() => _now;
     public void Advance(TimeSpan by) => _now += by;
+    public void Set(DateTime utc) => _now = new DateTimeOffset(utc, TimeSpan.Zero);
 }

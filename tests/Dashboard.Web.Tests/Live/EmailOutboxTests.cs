@@ -40,7 +40,8 @@ public class EmailOutboxTests : IAsyncLifetime
     private OutboxSender Sender(SmtpOptions smtp, OutboxOptions? outbox = null) => new(
         _db.Factory, _db.Clock,
         new EmailDeliveryFactory(Options.Create(smtp), Options.Create(new Dashboard.Data.DataDirectoryOptions { DataDirectory = _db.Directory })),
-        Options.Create(outbox ?? new OutboxOptions()), NullLogger<OutboxSender>.Instance);
+        Options.Create(outbox ?? new OutboxOptions()), new Dashboard.Web.Infrastructure.ProcessIdentity(Options.Create(new Dashboard.Web.Infrastructure.InstanceOptions())),
+        NullLogger<OutboxSender>.Instance);
 
     [Fact]
     public async Task Opening_and_replying_write_the_promised_emails_in_the_same_transaction_with_threading()
@@ -70,11 +71,11 @@ public class EmailOutboxTests : IAsyncLifetime
         first.Subject.ShouldBe($"Re: Key <missing> [{c.Id}]");
         first.TextBody.ShouldContain("Theo Merchant replied to your case \"Key <missing>\"");
         first.TextBody.ShouldContain("<script>alert(1)</script>", Case.Sensitive, "plain text keeps the text as written");
-        first.TextBody.ShouldContain($"https://my.pandabase.example/cases/{c.Id}");
+        first.TextBody.ShouldContain($"{TestDatabase.HostAddress}/portal/cases/{c.Id}");
         first.HtmlBody.ShouldNotContain("<script>");
         first.HtmlBody.ShouldContain("Here: &lt;script&gt;alert(1)&lt;/script&gt;<br>");
         first.HtmlBody.ShouldContain("“Key &lt;missing&gt;”");
-        first.HtmlBody.ShouldContain($"href=\"https://my.pandabase.example/cases/{c.Id}\"");
+        first.HtmlBody.ShouldContain($"href=\"{TestDatabase.HostAddress}/portal/cases/{c.Id}\"");
         outbox[0].TextBody.ShouldContain("Where is my key?");
     }
 
@@ -144,7 +145,7 @@ public class EmailOutboxTests : IAsyncLifetime
         first.Body.ShouldBeOfType<MultipartAlternative>();
         first.TextBody!.ShouldContain("Here: <b>AAAA</b>");
         first.HtmlBody!.ShouldContain("Here: &lt;b&gt;AAAA&lt;/b&gt;");
-        first.HtmlBody!.ShouldContain($"https://my.pandabase.example/cases/{c.Id}");
+        first.HtmlBody!.ShouldContain($"{TestDatabase.HostAddress}/portal/cases/{c.Id}");
 
         var opened = messages.Single(m => m.To.Mailboxes.Single().Address == store.NotificationEmail);
         opened.Subject.ShouldBe($"New case: Key missing [{c.Id}]");
@@ -224,7 +225,7 @@ public class EmailOutboxTests : IAsyncLifetime
     [Fact]
     public async Task Automation_templates_encode_user_text_and_thread_on_the_case()
     {
-        var emails = new CaseEmails(Options.Create(Portal));
+        var emails = TestDatabase.NewCaseEmails(Portal);
         var (store, customer, order) = await _db.AddStoreAsync("Keys & Co");
         await using (var db = _db.NewContext())
             await db.Customers.Where(x => x.Id == customer.Id).ExecuteUpdateAsync(x => x.SetProperty(u => u.FirstName, "<Bea>"));

@@ -40,7 +40,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         _ticketFeed = new TicketChangeFeed(transport, NullLogger<TicketChangeFeed>.Instance);
         var vault = new AttachmentVault(new FileSystemAttachmentStorage(Path.Combine(_db.Directory, "attachments")),
             Options.Create(new AttachmentOptions()), _db.Clock, NullLogger<AttachmentVault>.Instance);
-        _tickets = new TicketService(_db.Factory, _db.Clock, _ticketFeed, new TicketEmails(Options.Create(new PortalOptions())), vault,
+        _tickets = new TicketService(_db.Factory, _db.Clock, _ticketFeed, new TicketEmails(new Dashboard.Web.Infrastructure.PublicUrls(new PortalOptions(), Dashboard.Web.Tests.Infrastructure.TestDatabase.HostAddress)), vault,
             new StoreAccess(_db.Factory), NullLogger<TicketService>.Instance);
         (_store, _, _order) = await _db.AddStoreAsync("Northwind Keys");
         await using (var db = _db.NewContext())
@@ -214,7 +214,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         _db.Clock.Advance(TimeSpan.FromMinutes(1));
         await using (var db = _db.NewContext())
         {
-            db.Users.Add(new AppUser { Id = "user-jordan", UserName = "jordan@test.example", Email = "jordan@test.example", DisplayName = "Jordan Reyes", IsPlatformSupport = true });
+            db.Users.Add(new AppUser { Id = "user-jordan", UserName = "jordan@test.example", Email = "jordan@test.example", DisplayName = "Jordan Reyes", IsPlatformSupport = true, TwoFactorEnabled = true });
             await db.SaveChangesAsync();
         }
         var ticket = (await _tickets.OpenAsync(_store.Id, Actor.Merchant("Ada Lovelace", UserId), new TicketDraft("Payouts have been pending for three days."))).Ticket!;

@@ -57,6 +57,7 @@ public class DemoSeedTests : IAsyncLifetime
             ["messages"] = await db.CaseMessages.CountAsync(),
             ["attachments"] = await db.Attachments.CountAsync(),
             ["api tokens"] = await db.ApiTokens.CountAsync(),
+            ["inbound emails"] = await db.InboundEmails.CountAsync(),
         };
         var statuses = (await db.Cases.GroupBy(c => new { c.StoreId, c.Status }).Select(g => new { g.Key.StoreId, g.Key.Status, Count = g.Count() }).ToListAsync())
             .Select(x => $"{x.StoreId} {x.Status} {x.Count}").Order(StringComparer.Ordinal).ToArray();
@@ -67,18 +68,22 @@ public class DemoSeedTests : IAsyncLifetime
     public async Task The_first_start_seeds_the_demo_stores_and_a_second_start_seeds_nothing()
     {
         var first = await StartAndCountAsync();
-        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 226 cases in 2 stores")).ShouldBe(1);
+        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 228 cases in 2 stores")).ShouldBe(1);
         first.Rows["stores"].ShouldBe(2);
         first.Rows["users"].ShouldBe(DemoAccounts.All.Length);
-        first.Rows["cases"].ShouldBe(226); // 225 played cases and the "key already used" case (DemoLicencePool)
+        first.Rows["cases"].ShouldBe(228); // 225 scripted cases, the portal customer Alex's two and the "key already used" case (DemoLicencePool)
         first.Rows["api tokens"].ShouldBe(3);
-        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20).
+        first.Rows["inbound emails"].ShouldBe(4);
+        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20); a case
+        // left awaiting the customer past the store's 14 idle days was warned and closed as the auto-close job does
+        // (8 at Northwind, 6 at Contoso); Alex's two portal cases wait for Alex (Northwind) and for Contoso; and the
+        // demo's emailed reply (InboundMailDemoData) moves one Northwind case from awaiting customer to awaiting you.
         first.Statuses.ShouldBe(new[]
         {
-            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 35", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 22",
-            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 32", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 42",
-            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
-            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 30",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 36", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 22",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 24", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 50",
+            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 26", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
+            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 19", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 36",
         }.Order(StringComparer.Ordinal));
         first.Rows.Values.ShouldAllBe(n => n > 0, "every seeded table has rows");
 

@@ -84,6 +84,21 @@ public class PoliciesTests : IAsyncLifetime
         (await _db.CaseService().SupportPostAsync(c.Id, staff, "Pandabase Support here")).Outcome.ShouldBe(CaseOutcome.Ok);
     }
 
+    [Fact]
+    public async Task Support_without_two_factor_sign_in_is_refused_by_the_services_and_nothing_is_written()
+    {
+        var c = await _db.OpenCaseAsync(_store.Id, _order.Id);
+        await _db.CaseService().EscalateAsync(c.Id, "dispute risk");
+        var support = new SupportQueries(_db.Factory, _db.CaseQueries(), Access);
+        var notSetUp = await _db.AddSupportUserAsync("Sam Newcomer", twoFactor: false);
+
+        await Should.ThrowAsync<AccessDeniedException>(() => support.ListEscalatedAsync(notSetUp.UserId!));
+        (await _db.CaseService().SupportPostAsync(c.Id, notSetUp, "Support without a second factor")).Outcome.ShouldBe(CaseOutcome.Forbidden);
+
+        var detail = (await _db.CaseQueries().GetAsync(_store.Id, c.Id, TimelineAudience.MerchantDashboard))!;
+        detail.Messages.ShouldNotContain(m => m.AuthorKind == AuthorKind.Support);
+    }
+
     [Theory]
     [InlineData("owner", Policies.StoreMember, true)]
     [InlineData("owner", Policies.StoreOwner, true)]

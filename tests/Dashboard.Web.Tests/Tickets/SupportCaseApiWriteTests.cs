@@ -195,6 +195,6 @@ public class SupportCaseApiWriteTests(StoreApiApp app) : IClassFixture<StoreApiA
     private async Task<string> SupportUserIdAsync()
     {
         await using var db = app.Db();
-        return await db.Users.Where(u => u.IsPlatformSupport).Select(u => u.Id).FirstAsync(Ct);
+        return await db.Users.Where(u => u.IsPlatformSupport && u.TwoFactorEnabled).Select(u => u.Id).FirstAsync(Ct);
     }
 }

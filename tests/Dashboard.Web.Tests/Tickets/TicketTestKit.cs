@@ -21,7 +21,7 @@ public sealed class TicketTestKit : IAsyncDisposable
     public TicketService Service { get; }
     public TicketQueries Queries { get; }
     public SupportTicketQueries Support { get; }
-    public TicketEmails Emails { get; } = new(Options.Create(new PortalOptions()));
+    public TicketEmails Emails { get; } = new(new Dashboard.Web.Infrastructure.PublicUrls(new PortalOptions(), TestDatabase.HostAddress));
 
     private TicketTestKit(TestDatabase db)
     {
@@ -51,7 +51,9 @@ public sealed class TicketTestKit : IAsyncDisposable
     public async Task<AppUser> AddUserAsync(string name, bool platformSupport = false)
     {
         var email = $"u{Guid.NewGuid():N}@test.example";
-        var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, DisplayName = name, IsPlatformSupport = platformSupport };
+        var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, DisplayName = name,
+            // Support powers need two-factor sign-in on (ADR 0010).
+            IsPlatformSupport = platformSupport, TwoFactorEnabled = platformSupport };
         await using var db = Db.NewContext();
         db.Users.Add(user);
         await db.SaveChangesAsync();

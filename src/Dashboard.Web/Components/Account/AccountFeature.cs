@@ -1,5 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +11,10 @@ namespace Dashboard.Web.Components.Account;
 
 public static class AccountFeature
 {
-    /// <summary>Sign-in: ASP.NET Core Identity on the dashboard database, the auth cookie and its keys.</summary>
+    /// <summary>
+    /// Sign-in: ASP.NET Core Identity on the dashboard database, the auth cookie and its keys, session
+    /// checks every minute, one answer for every refused sign-in, two-factor sign-in (docs/security.md).
+    /// </summary>
     public static IServiceCollection AddAccount(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
@@ -21,14 +26,29 @@ public static class AccountFeature
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // [Authorize] on a dashboard page means a dashboard sign-in: a customer's portal identity
+        // (which a Blazor circuit may carry too) never satisfies it.
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new SignedInWithScheme(IdentityConstants.ApplicationScheme))
+            .Build());
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/account/login";
+            o.LoginPath = AccountPaths.Login;
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "dashboard.auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        // The cookie's times and the security stamp check follow the app's clock (tests drive it).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            // A locked or removed user's session ends within a minute, not Identity's default 30.
+            o.ValidationInterval = SessionValidation.Interval;
+            o.TimeProvider = clock;
         });
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -42,6 +62,9 @@ public static class AccountFeature
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<TwoFactorAccounts>();
+        services.AddScoped<UserAccess>();
 
         // Keys beside the database, so sign-in cookies survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Of(configuration), "keys")));

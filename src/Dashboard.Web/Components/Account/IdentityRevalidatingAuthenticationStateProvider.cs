@@ -8,14 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Components.Account;
 
 /// <summary>
-/// Re-checks the security stamp of a connected circuit every <see cref="RevalidationInterval"/>: a user
-/// who was removed, or whose stamp changed (new password, signed out everywhere), loses the open
-/// dashboard too, not only the next page load. The same loop as ASP.NET Core's
+/// Re-checks a connected circuit's user every <see cref="RevalidationInterval"/>: a user who was removed,
+/// locked by hand or whose security stamp changed (new password, two-factor change, signed out everywhere)
+/// loses the open dashboard too, not only the next page load. The same loop as ASP.NET Core's
 /// RevalidatingServerAuthenticationStateProvider, but waiting on <see cref="TimeProvider"/>, so tests drive the clock.
 /// </summary>
 public sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
-    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan RevalidationInterval = SessionValidation.Interval;
 
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IOptions<IdentityOptions> _options;
@@ -46,8 +46,9 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuth
         try
         {
             var state = await stateTask;
-            if (state.User.Identity?.IsAuthenticated != true) return;
-            // A fixed schedule from sign-in (every 30 minutes), whatever each check took.
+            // A customer-only circuit (the portal) has no dashboard user to re-check; its cookie expires on its own.
+            if (!state.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme)) return;
+            // A fixed schedule from sign-in (every minute), whatever each check took.
             using var timer = new PeriodicTimer(RevalidationInterval, _clock);
             while (await timer.WaitForNextTickAsync(ct))
             {
@@ -72,11 +73,7 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider : ServerAuth
     {
         await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await userManager.GetUserAsync(state.User);
-        if (user is null) return false;
-        if (!userManager.SupportsUserSecurityStamp) return true;
-        var principalStamp = state.User.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await userManager.GetSecurityStampAsync(user);
+        return await SessionValidation.IsCurrentAsync(userManager, state.User, _options.Value);
     }
 
     public void Dispose()

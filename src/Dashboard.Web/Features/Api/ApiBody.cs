@@ -52,15 +52,28 @@ public static class ApiBody
         return (sha.GetHashAndReset(), null);
     }
 
-    /// <summary>An empty body or JSON <c>null</c> reads as <paramref name="empty"/>.</summary>
-    public static async Task<(T? Value, ApiResult? Error)> ReadJsonAsync<T>(HttpContext http, T empty) where T : class
+    /// <summary>
+    /// Parses a JSON object strictly: the Content-Type must be JSON in UTF-8 (415 otherwise; an empty
+    /// body may come without one), a leading UTF-8 byte order mark is skipped, and every field must be
+    /// one of <typeparamref name="T"/>'s, spelled exactly and given once (400 naming the field): a
+    /// misspelt or repeated field silently ignored would change a case in a way the caller did not ask.
+    /// An empty body or JSON <c>null</c> reads as <paramref name="empty"/>.
+    /// </summary>
+    public static async Task<(T? Value, ApiResult? Error)> ReadJsonAsync<T>(HttpContext http, T empty,
+        string accepted = JsonMediaType) where T : class
     {
         var (bytes, error) = await ReadBytesAsync(http);
         if (error is not null) return (null, error);
-        if (bytes.Length == 0 || bytes.AsSpan().Trim(" \t\r\n"u8).Length == 0) return (empty, null);
+        var json = bytes.AsMemory();
+        if (json.Span.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
+        var blank = json.Span.Trim(" \t\r\n"u8).Length == 0;
+        if (!IsJsonContentType(http.Request.ContentType, blank))
+            return (null, ApiResult.UnsupportedMediaType($"Content-Type must be {accepted} (UTF-8)"));
+        if (blank) return (empty, null);
         try
         {
-            return (JsonSerializer.Deserialize<T>(bytes, ApiJson.Options) ?? empty, null);
+            if (FieldError(json.Span, ApiJson.Options.GetTypeInfo(typeof(T))) is { } fieldError) return (null, ApiResult.BadRequest(fieldError));
+            return (JsonSerializer.Deserialize<T>(json.Span, ApiJson.Options) ?? empty, null);
         }
         catch (JsonException e)
         {
@@ -71,6 +84,48 @@ public static class ApiBody
                 ? "Request body is not valid JSON"
                 : $"Request body is not valid JSON: {field} has the wrong type or value"));
         }
+    }
+
+    public const string JsonMediaType = "application/json";
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary><c>application/json</c> or <c>application/*+json</c>, charset absent or UTF-8; none at all only for an empty body.</summary>
+    private static bool IsJsonContentType(string? header, bool blankBody)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return blankBody;
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(header, out var media)) return false;
+        var type = media.MediaType.Value ?? "";
+        var json = type.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
+                   || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        var charset = media.Charset.Value;
+        return json && (charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The first top-level field that is unknown (names are case-sensitive) or repeated, as a message; null when all are fine.</summary>
+    private static string? FieldError(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType != JsonTokenType.StartObject) return "Request body must be a JSON object";
+        var known = type.Properties.Select(p => p.Name).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                var meant = known.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+                return meant is not null
+                    ? $"Request body has an unknown field \"{name}\"; field names are case-sensitive (did you mean \"{meant}\"?)"
+                    : $"Request body has an unknown field \"{name}\"; the fields are {string.Join(", ", known)}";
+            }
+            if (!seen.Add(name)) return $"Request body has the field \"{name}\" more than once";
+            reader.Read();
+            reader.Skip();
+        }
+        return null;
     }
 
     private static ApiResult TooLarge(long max) => ApiResult.TooLarge($"Request body is larger than {max:N0} bytes");

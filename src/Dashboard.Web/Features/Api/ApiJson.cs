@@ -6,7 +6,10 @@ namespace Dashboard.Web.Features.Api;
 
 /// <summary>
 /// The Store API's JSON: camelCase, nulls written (an absent value is <c>null</c>, never a missing
-/// property), instants as ISO-8601 UTC with <c>Z</c> and milliseconds.
+/// property), instants as ISO-8601 UTC with <c>Z</c> in whole seconds, as the reference shows them
+/// (<c>2023-11-07T05:31:56Z</c>). The database keeps full precision: lists are ordered and ETags
+/// (the case version) are compared on the stored values, so two changes within one second still
+/// sort and conflict correctly even though they print the same time.
 /// </summary>
 public static class ApiJson
 {
@@ -18,6 +21,8 @@ public static class ApiJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             AllowTrailingCommas = false,
+            // Field names are exact (ApiBody refuses "Priority" for "priority" before deserializing).
+            PropertyNameCaseInsensitive = false,
             // Plain UTF-8 ("…", "—") rather than \\u escapes: responses are application/json, never embedded in HTML.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
@@ -26,7 +31,8 @@ public static class ApiJson
         return options;
     }
 
-    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    /// <summary>Whole seconds, truncated (never rounded into the future: a link's expiresAt is never later than the truth).</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     public static string FormatTime(DateTime value) =>
         (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc))

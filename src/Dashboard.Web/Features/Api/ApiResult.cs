@@ -38,6 +38,7 @@ public sealed class ApiResult(int statusCode, object envelope) : IResult, IStatu
     public static ApiResult NotFound(string message) => Error(404, "NOT_FOUND", message);
     public static ApiResult Conflict(string message) => Error(409, "CONFLICT", message);
     public static ApiResult TooLarge(string message) => Error(413, "PAYLOAD_TOO_LARGE", message);
+    public static ApiResult UnsupportedMediaType(string message) => Error(415, "UNSUPPORTED_MEDIA_TYPE", message);
     public static ApiResult Unprocessable(string message) => Error(422, "UNPROCESSABLE", message);
     public static ApiResult TooManyRequests(string message) => Error(429, "RATE_LIMITED", message);
 }

@@ -100,20 +100,36 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
         return new(ToRow(token), null);
     }
 
+    /// <summary>How long a refused secret is remembered, and how many are: a bad secret stays bad.</summary>
+    public static readonly TimeSpan RefusalMemory = TimeSpan.FromMinutes(5);
+    public const int RefusalMemorySize = 10_000;
+
+    // Unknown, revoked and expired secrets never become valid again (a secret is random and a token
+    // is never un-revoked), so remembering a refusal is always safe and spares the database a lookup
+    // per bad request. A valid secret is checked on every request, so revocation stays immediate.
+    // Bounded: past RefusalMemorySize entries the memory starts over (per-address limits cap the rate).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiAuthFailure Failure, DateTime Until)> _refused = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Checks a presented secret against the database on every request (revocation is immediate);
-    /// refreshes LastUsedAt when it is older than <see cref="LastUsedResolution"/>.
+    /// a refused secret is answered from memory for <see cref="RefusalMemory"/>.
+    /// Refreshes LastUsedAt when it is older than <see cref="LastUsedResolution"/>.
     /// </summary>
     public async Task<(ApiCaller? Caller, ApiAuthFailure Failure)> AuthenticateAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(Ids.Secret, StringComparison.Ordinal) || secret.Length > 200) return (null, ApiAuthFailure.Unknown);
         var hash = Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_refused.TryGetValue(hash, out var remembered) && remembered.Until > now) return (null, remembered.Failure);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.SecretHash == hash, ct);
-        if (token is null) return (null, ApiAuthFailure.Unknown);
-        if (token.RevokedAt is not null) return (null, ApiAuthFailure.Revoked);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (token.ExpiresAt is { } expires && expires <= now) return (null, ApiAuthFailure.Expired);
+        var failure = RefusalOf(token, now);
+        if (token is null || failure != ApiAuthFailure.None)
+        {
+            if (_refused.Count >= RefusalMemorySize) _refused.Clear();
+            _refused[hash] = (failure, now + RefusalMemory);
+            return (null, failure);
+        }
 
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedResolution)
         {
@@ -124,6 +140,12 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> dbFact
         }
         return (new ApiCaller(token.Id, token.StoreId, token.Name, token.Scopes), ApiAuthFailure.None);
     }
+
+    private static ApiAuthFailure RefusalOf(ApiToken? token, DateTime now) =>
+        token is null ? ApiAuthFailure.Unknown
+        : token.RevokedAt is not null ? ApiAuthFailure.Revoked
+        : token.ExpiresAt is { } expires && expires <= now ? ApiAuthFailure.Expired
+        : ApiAuthFailure.None;
 
     private static ApiTokenRow ToRow(ApiToken t) => new(t.Id, t.Name, t.Prefix, t.Scopes, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt);
 }

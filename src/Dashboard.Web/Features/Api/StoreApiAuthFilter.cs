@@ -16,8 +16,9 @@ public sealed record ApiRequestBody(Type Type);
 
 /// <summary>
 /// Authenticates every <c>/v2/core/stores/{storeId}</c> and <c>/api/v1/support-cases</c> call by its Bearer <c>sk_</c> secret only — the
-/// dashboard cookie never authorizes an API call, and nothing here redirects. Then: per-token rate limit
-/// (429), the path's store must be the token's (403), the endpoint's scope must be granted (403).
+/// dashboard cookie never authorizes an API call, and nothing here redirects. Order: refusals per client
+/// address (429), the token (401), per-token rate limit (429), the path's store must be the token's (403),
+/// the endpoint's scope must be granted (403).
 /// </summary>
 public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimiter limiter) : IEndpointFilter
 {
@@ -26,14 +27,20 @@ public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimit
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        // Refused requests are limited per client address before any lookup, so a flood of bad or
+        // missing tokens costs neither the database nor the other clients their answers.
+        var client = ClientAddress(http);
+        if (limiter.RefusalsExhausted(client) is { } wait)
+            return TooManyRequests(wait, "Too many requests without a valid API token from this address; retry after the time in the Retry-After header");
+
         var header = http.Request.Headers.Authorization.ToString();
         const string bearer = "Bearer ";
         if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || header.Length == bearer.Length)
-            return Challenge(http, "Missing API token: send Authorization: Bearer sk_…");
+            return Refuse(client, "Missing API token: send Authorization: Bearer sk_…");
 
         var (caller, failure) = await tokens.AuthenticateAsync(header[bearer.Length..].Trim(), http.RequestAborted);
         if (caller is null)
-            return Challenge(http, failure switch
+            return Refuse(client, failure switch
             {
                 ApiAuthFailure.Revoked => "API token has been revoked",
                 ApiAuthFailure.Expired => "API token has expired",
@@ -42,12 +49,8 @@ public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimit
 
         using var lease = limiter.Acquire(caller.TokenId);
         if (!lease.IsAcquired)
-        {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            var result = ApiResult.TooManyRequests("Rate limit exceeded; retry after the time in the Retry-After header");
-            result.Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-            return result;
-        }
+            return TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1),
+                "Rate limit exceeded; retry after the time in the Retry-After header");
 
         // Store API v2 names the store in the path and it must be the token's; the support-cases API has no
         // store in its path: the token's store is the one it works on.
@@ -66,12 +69,25 @@ public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimit
         return await next(context);
     }
 
-    private static ApiResult Challenge(HttpContext http, string message)
+    private ApiResult Refuse(string client, string message)
     {
+        limiter.CountRefusal(client);
         var result = ApiResult.Unauthorized(message);
         result.Headers["WWW-Authenticate"] = "Bearer";
         return result;
     }
+
+    private static ApiResult TooManyRequests(TimeSpan retryAfter, string message)
+    {
+        var result = ApiResult.TooManyRequests(message);
+        result.Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+
+    /// <summary>The peer's address (IPv4 written as IPv4 even over a dual-stack socket). Behind a proxy, configure forwarded headers.</summary>
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress is { } ip
+        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
+        : "unknown";
 }
 
 public static class StoreApiHttpContextExtensions
@@ -80,23 +96,47 @@ public static class StoreApiHttpContextExtensions
         http.Items[StoreApiAuthFilter.CallerItem] as ApiCaller ?? throw new InvalidOperationException("Store API caller not authenticated");
 }
 
-/// <summary>Fixed one-minute window per token; the limit comes from <see cref="StoreApiOptions.RateLimitPerMinute"/>.</summary>
+/// <summary>
+/// Fixed one-minute windows: requests per token (<see cref="StoreApiOptions.RateLimitPerMinute"/>), and
+/// refused requests (missing, unknown, revoked or expired token) per client address
+/// (<see cref="StoreApiOptions.RefusedPerMinutePerAddress"/>).
+/// </summary>
 public sealed class StoreApiRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<string> _tokens;
+    private readonly PartitionedRateLimiter<string> _refusals;
+    private readonly bool _refusalsLimited;
 
     public StoreApiRateLimiter(IOptions<StoreApiOptions> options)
     {
-        var permits = options.Value.RateLimitPerMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(tokenId => permits <= 0
-            ? RateLimitPartition.GetNoLimiter(tokenId)
-            : RateLimitPartition.GetFixedWindowLimiter(tokenId, _ => new FixedWindowRateLimiterOptions
+        _tokens = PerMinute(options.Value.RateLimitPerMinute);
+        _refusals = PerMinute(options.Value.RefusedPerMinutePerAddress);
+        _refusalsLimited = options.Value.RefusedPerMinutePerAddress > 0;
+    }
+
+    private static PartitionedRateLimiter<string> PerMinute(int permits) =>
+        PartitionedRateLimiter.Create<string, string>(key => permits <= 0
+            ? RateLimitPartition.GetNoLimiter(key)
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
             }));
+
+    public RateLimitLease Acquire(string tokenId) => _tokens.AttemptAcquire(tokenId);
+
+    /// <summary>When the address has used up its refusals this window: how long until it may try again; otherwise null.</summary>
+    public TimeSpan? RefusalsExhausted(string address)
+    {
+        if (!_refusalsLimited || _refusals.GetStatistics(address) is not { CurrentAvailablePermits: 0 }) return null;
+        using var lease = _refusals.AttemptAcquire(address, 0);
+        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
     }
 
-    public RateLimitLease Acquire(string tokenId) => _limiter.AttemptAcquire(tokenId);
+    public void CountRefusal(string address) => _refusals.AttemptAcquire(address).Dispose();
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _refusals.Dispose();
+    }
 }

@@ -35,12 +35,12 @@ public static class StoreApiEndpoints
         store.MapPatch("/cases/{caseId}", UpdateCase).WithName("UpdateCase").WithSummary("Update priority or status")
             .WithDescription("At least one of priority, status. → CLOSED from any non-closed state; → OPEN only from CLOSED; → AWAITING_CUSTOMER from any non-closed state; AWAITING_MERCHANT is refused. Optional If-Match: the case version (ETag); a stale version is 409. Requires CASES_WRITE.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).WithMetadata(new ApiRequestBody(typeof(PatchCaseRequest)))
-            .ProducesApi<ApiCase>(200, 400, 404, 409, 413);
+            .ProducesApi<ApiCase>(200, 400, 404, 409, 413, 415);
 
         store.MapPost("/cases/{caseId}/messages", PostMessage).WithName("ReplyToCase").WithSummary("Reply to the customer")
-            .WithDescription("Posts a merchant reply as JSON {\"body\"} or multipart/form-data (field body, up to 5 files parts: PNG, JPEG, GIF, WebP, PDF, plain text or ZIP, checked by content, 10 MB each; too large → 413) (1–4,000 characters after trimming), authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
+            .WithDescription("Posts a merchant reply as JSON {\"body\"} or multipart/form-data (field body, up to 5 files parts: PNG, JPEG, GIF, WebP, PDF, plain text or ZIP, checked by content, 10 MB each; too large → 413) (1–4,000 characters after trimming, an emoji counting as one; control characters other than newline and tab refused, invisible-only bodies empty, bidi overrides removed), authored as \"API: <token name>\"; the case moves to AWAITING_CUSTOMER. 201 with the message and the case. A closed case answers 400 \"Case is closed; reopen it to reply\". Idempotency-Key makes a retry safe. Requires CASES_WRITE.")
             .WithMetadata(new RequiredScope(ApiScopes.CasesWrite)).AddEndpointFilter<IdempotencyFilter>()
-            .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 422);
+            .WithMetadata(new ApiRequestBody(typeof(PostMessageRequest))).ProducesApi<ApiReplyResult>(201, 400, 404, 409, 413, 415, 422, 507);
 
         store.MapPost("/cases/{caseId}/read", MarkRead).WithName("MarkCaseRead").WithSummary("Mark a case read")
             .WithDescription("Sets unreadCount to 0 and returns the case. Idempotency-Key accepted. Requires CASES_WRITE.")
@@ -119,16 +119,18 @@ public static class StoreApiEndpoints
         CaseStatus? status = null;
         if (body.Status is not null)
         {
-            if (!WireNames.TryParse<CaseStatus>(body.Status, out var s)) return ApiResult.BadRequest(OneOf<CaseStatus>("status"));
+            if (!WireNames.TryParse<CaseStatus>(body.Status, out var s))
+                return ApiResult.BadRequest($"status must be one of {string.Join(", ", CaseWorkflow.MerchantSettableStatuses.Select(s => WireNames.ToWire(s)))}");
             status = s;
         }
 
         var caller = http.ApiCaller();
-        var outcome = await cases.UpdateAsync(storeId, caseId, Actor.Merchant(caller.AuthorName), priority, status, expectedVersion, ct);
-        return await CaseAnswer(outcome, storeId, caseId, queries, ct);
+        var answer = new InTransactionAnswer(http, CaseAnswerAsync);
+        var outcome = await cases.UpdateAsync(storeId, caseId, Actor.Merchant(caller.AuthorName), priority, status, expectedVersion, answer.Hook, ct);
+        return await CaseAnswer(outcome, answer, storeId, caseId, queries, ct);
     }
 
-    private static async Task<IResult> PostMessage(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
+    private static async Task<IResult> PostMessage(string storeId, string caseId, HttpContext http, CaseService cases,
         AttachmentIntake intake, AttachmentLinks links,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
     {
@@ -137,39 +139,74 @@ public static class StoreApiEndpoints
         var caller = http.ApiCaller();
         var author = Actor.Merchant(caller.AuthorName);
 
+        // The answer is built inside the reply's transaction (and recorded there for an Idempotency-Key).
+        var answer = new InTransactionAnswer(http, (db, change, token) => ReplyAnswerAsync(db, change, links, BaseUrl(http), token));
         CaseResult outcome;
         if (AttachmentIntake.IsMultipart(http.Request))
         {
             // multipart/form-data: field "body" plus up to 5 "files" parts, checked by content as they
             // stream in (never buffered whole); a refusal leaves nothing stored.
             var read = await intake.ReadMultipartAsync(http.Request, ct);
-            if (!read.Succeeded) return read.Status == StatusCodes.Status413PayloadTooLarge ? ApiResult.TooLarge(read.Error!) : ApiResult.BadRequest(read.Error!);
-            outcome = await cases.ReplyAsync(storeId, caseId, author, read.Body, read.Files, ct: ct);
+            if (!read.Succeeded) return read.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ApiResult.TooLarge(read.Error!),
+                StatusCodes.Status507InsufficientStorage => ApiResult.Error(read.Status, "STORAGE_FULL", read.Error!),
+                _ => ApiResult.BadRequest(read.Error!),
+            };
+            try
+            {
+                outcome = await cases.ReplyAsync(storeId, caseId, author, read.Body, read.Files, inTransaction: answer.Hook, ct: ct);
+            }
+            catch
+            {
+                await intake.DiscardAsync(read); // staged bytes never outlive a reply that failed
+                throw;
+            }
             if (!outcome.Succeeded) await intake.DiscardAsync(read);
         }
         else
         {
-            var (body, error) = await ApiBody.ReadJsonAsync(http, new PostMessageRequest());
+            var (body, error) = await ApiBody.ReadJsonAsync(http, new PostMessageRequest(), "application/json or multipart/form-data");
             if (error is not null) return error;
-            outcome = await cases.ReplyAsync(storeId, caseId, author, body!.Body, ct: ct);
+            outcome = await cases.ReplyAsync(storeId, caseId, author, body!.Body, inTransaction: answer.Hook, ct: ct);
         }
         if (!outcome.Succeeded) return Failure(outcome);
-        var row = await queries.GetRowAsync(storeId, caseId, ct);
-        if (row is null) return CaseNotFound();
-        var result = ApiResult.Ok(new ApiReplyResult(ApiMessage.From(outcome.Message!, links, BaseUrl(http)), ApiCase.From(row)), StatusCodes.Status201Created);
-        result.Headers["Location"] = $"/v2/core/stores/{storeId}/cases/{caseId}";
-        result.Headers["ETag"] = ETag(outcome.Case!.Version);
+        return answer.Answer ?? throw new InvalidOperationException("A reply always commits a change, so its answer was built in the transaction");
+    }
+
+    private static async Task<ApiResult> ReplyAnswerAsync(DashboardDbContext db, CaseResult change, AttachmentLinks links, string baseUrl, CancellationToken ct)
+    {
+        var result = ApiResult.Ok(new ApiReplyResult(ApiMessage.From(change.Message!, links, baseUrl), await ApiCaseAsync(db, change, ct)),
+            StatusCodes.Status201Created);
+        result.Headers["Location"] = $"/v2/core/stores/{change.Case!.StoreId}/cases/{change.Case.Id}";
+        result.Headers["ETag"] = ETag(change.Case.Version);
         return result;
+    }
+
+    private static async Task<ApiResult> CaseAnswerAsync(DashboardDbContext db, CaseResult change, CancellationToken ct)
+    {
+        var result = ApiResult.Ok(await ApiCaseAsync(db, change, ct));
+        result.Headers["ETag"] = ETag(change.Case!.Version);
+        return result;
+    }
+
+    /// <summary>The case as the change left it, read on the change's own connection (the customer came with the case; the order is read here).</summary>
+    private static async Task<ApiCase> ApiCaseAsync(DashboardDbContext db, CaseResult change, CancellationToken ct)
+    {
+        var supportCase = change.Case!;
+        var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == supportCase.OrderId, ct);
+        return ApiCase.From(supportCase, supportCase.Customer, order);
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
-    private static async Task<IResult> MarkRead(string storeId, string caseId, CaseService cases, CaseQueries queries,
+    private static async Task<IResult> MarkRead(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
     {
         _ = idempotencyKey;
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
-        return await CaseAnswer(await cases.MarkReadAsync(storeId, caseId, ct), storeId, caseId, queries, ct);
+        var answer = new InTransactionAnswer(http, CaseAnswerAsync);
+        return await CaseAnswer(await cases.MarkReadAsync(storeId, caseId, answer.Hook, ct), answer, storeId, caseId, queries, ct);
     }
 
     private static async Task<IResult> GetOrder(string storeId, string orderId, IDbContextFactory<DashboardDbContext> dbFactory, CancellationToken ct)
@@ -183,9 +220,11 @@ public static class StoreApiEndpoints
         return order is null ? ApiResult.NotFound("Order not found") : ApiResult.Ok(ApiOrder.From(order));
     }
 
-    private static async Task<IResult> CaseAnswer(CaseResult outcome, string storeId, string caseId, CaseQueries queries, CancellationToken ct)
+    /// <summary>The answer built in the change's transaction; when nothing needed changing (no transaction), the case as it stands.</summary>
+    private static async Task<IResult> CaseAnswer(CaseResult outcome, InTransactionAnswer answer, string storeId, string caseId, CaseQueries queries, CancellationToken ct)
     {
         if (!outcome.Succeeded) return Failure(outcome);
+        if (answer.Answer is { } built) return built;
         var row = await queries.GetRowAsync(storeId, caseId, ct);
         if (row is null) return CaseNotFound();
         var result = ApiResult.Ok(ApiCase.From(row));
@@ -199,6 +238,7 @@ public static class StoreApiEndpoints
         CaseOutcome.Refused or CaseOutcome.Invalid => ApiResult.BadRequest(outcome.Error ?? "Refused"),
         CaseOutcome.Forbidden => ApiResult.Forbidden(outcome.Error ?? "Forbidden"),
         CaseOutcome.Conflict => ApiResult.Conflict("The case was changed by another request at the same time; fetch it again and retry"),
+        CaseOutcome.StorageFull => ApiResult.Error(StatusCodes.Status507InsufficientStorage, "STORAGE_FULL", outcome.Error!),
         CaseOutcome.Ok => throw new InvalidOperationException("Not a failure"),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Outcome, null),
     };

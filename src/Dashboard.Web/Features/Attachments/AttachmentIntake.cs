@@ -8,7 +8,7 @@ namespace Dashboard.Web.Features.Attachments;
 
 /// <summary>
 /// A multipart reply read by <see cref="AttachmentIntake"/>: the body text and the staged files, or the
-/// status (400/413) and message to answer with. Nothing is staged when it failed.
+/// status (400/413, 507 when the attachment store is full) and message to answer with. Nothing is staged when it failed.
 /// </summary>
 public sealed record IntakeResult(string? Body, IReadOnlyList<AttachmentUpload> Files, int Status = StatusCodes.Status200OK, string? Error = null)
 {
@@ -30,7 +30,8 @@ public sealed record IntakeResult(string? Body, IReadOnlyList<AttachmentUpload> 
 /// </summary>
 public sealed class AttachmentIntake(AttachmentVault vault)
 {
-    private const int BodyFieldMaxBytes = Limits.MessageBodyMax * 4 + 1024;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (4 per surrogate pair).
+    private const int BodyFieldMaxBytes = Limits.MessageBodyStorageMax * 3 + 1024;
     private const long EnvelopeAllowance = 1024 * 1024;
 
     public long MaxRequestBytes => vault.MaxFileBytes * Limits.AttachmentsPerMessageMax + EnvelopeAllowance;
@@ -81,6 +82,10 @@ public sealed class AttachmentIntake(AttachmentVault vault)
                     return await FailAsync(staged, StatusCodes.Status400BadRequest, $"Unknown form field \"{name}\": expected body and files");
                 }
             }
+        }
+        catch (AttachmentStorageFullException)
+        {
+            return await FailAsync(staged, StatusCodes.Status507InsufficientStorage, AttachmentStorageFullException.Explanation);
         }
         catch (Exception e) when (e is InvalidDataException or IOException and not FileTooLargeException)
         {

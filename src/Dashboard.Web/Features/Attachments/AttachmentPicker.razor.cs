@@ -105,6 +105,10 @@ public sealed partial class AttachmentPicker
             await FilesChanged.InvokeAsync();
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested) { }
+        catch (AttachmentStorageFullException)
+        {
+            _errors.Add($"\"{pending.Name}\" could not be uploaded: {AttachmentStorageFullException.Explanation}");
+        }
         catch (IOException e)
         {
             Logger.LogInformation(e, "Upload of an attachment failed");

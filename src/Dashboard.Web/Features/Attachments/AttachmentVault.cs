@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Attachments;
 
-/// <summary>The outcome of staging one file: the staged file, or a refusal to show as is.</summary>
-public sealed record StageResult(StagedFile? File, string? Error, bool TooLarge = false)
+/// <summary>
+/// The outcome of staging one file: the staged file, or a refusal to show as is (<see cref="Error"/>,
+/// naming the file) with its bare <see cref="Reason"/> ("executable files are not allowed").
+/// </summary>
+public sealed record StageResult(StagedFile? File, string? Error, bool TooLarge = false, string? Reason = null)
 {
     public bool Succeeded => File is not null;
 }
@@ -31,8 +34,8 @@ public sealed class AttachmentVault(IAttachmentStorage storage, IOptions<Attachm
         var name = FileNames.Sanitize(fileName);
         var key = StorageKeys.NewStaging(clock.GetUtcNow().UtcDateTime);
         var (inspection, tooLarge) = await WriteInspectedAsync(key, content, ct);
-        if (tooLarge) return new StageResult(null, TooLargeMessage(name), TooLarge: true);
-        if (!inspection!.Accepted) return new StageResult(null, Refusal(name, inspection.Refusal!));
+        if (tooLarge) return new StageResult(null, TooLargeMessage(name), TooLarge: true, Reason: $"larger than the {FormatSize(MaxFileBytes)} limit");
+        if (!inspection!.Accepted) return new StageResult(null, Refusal(name, inspection.Refusal!), Reason: inspection.Refusal);
         return new StageResult(new StagedFile(key, name, inspection.Kind!.Value.ContentType(), inspection.Length, inspection.Sha256), null);
     }
 

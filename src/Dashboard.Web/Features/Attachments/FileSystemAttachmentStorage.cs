@@ -19,6 +19,11 @@ public sealed class FileSystemAttachmentStorage(string root) : IAttachmentStorag
                 await content.CopyToAsync(file, ct);
             File.Move(temp, path, overwrite: true);
         }
+        catch (IOException e) when (AttachmentStorageFullException.IsDiskFull(e))
+        {
+            TryDelete(temp);
+            throw new AttachmentStorageFullException(e);
+        }
         catch
         {
             TryDelete(temp);

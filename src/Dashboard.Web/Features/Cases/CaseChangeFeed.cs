@@ -4,10 +4,15 @@ using Dashboard.Web.Features.Live;
 
 namespace Dashboard.Web.Features.Cases;
 
-public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Licences }
+/// <summary>What happened; <see cref="Resync"/> is no single change but "changes may have been missed: read again".</summary>
+public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Resync, Licences }
 
 /// <summary>A committed change to a case, published after the transaction succeeded.</summary>
-public sealed record CaseChange(string StoreId, string CaseId, CaseChangeKind Kind, CaseStatus Status, AuthorKind? By, DateTime At);
+public sealed record CaseChange(string StoreId, string CaseId, CaseChangeKind Kind, CaseStatus Status, AuthorKind? By, DateTime At)
+{
+    /// <summary>Whether a view of case <paramref name="caseId"/> should reload: its own change, or a resync of its store.</summary>
+    public bool Concerns(string? caseId) => Kind == CaseChangeKind.Resync || CaseId == caseId;
+}
 
 /// <summary>
 /// The one event path for case changes: services publish after commit; components subscribe per
@@ -26,6 +31,7 @@ public sealed class CaseChangeFeed
         this.logger = logger;
         _transport = transport;
         _transport.Received += OnReceived;
+        _transport.Reconnected += OnReconnected;
     }
 
     private readonly Lock _gate = new();
@@ -60,6 +66,14 @@ public sealed class CaseChangeFeed
         try { change = JsonSerializer.Deserialize<CaseChange>(payload); }
         catch (JsonException ex) { logger.LogWarning(ex, "Dropped an unreadable case change"); return; }
         if (change is not null) Deliver(change);
+    }
+
+    /// <summary>After a broken link to the other instances, every subscribed store's views reload (what was sent meanwhile is lost).</summary>
+    private void OnReconnected(DateTime at)
+    {
+        string[] stores;
+        lock (_gate) stores = [.. _byStore.Keys];
+        foreach (var store in stores) Deliver(new CaseChange(store, "", CaseChangeKind.Resync, default, null, at));
     }
 
     private void Deliver(CaseChange change)

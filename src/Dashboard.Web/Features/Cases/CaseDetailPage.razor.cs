@@ -44,7 +44,7 @@ public sealed partial class CaseDetailPage
             _notFound = true;
             return;
         }
-        _live ??= LiveRefresh.Follow(Feed, storeId, change => change.CaseId == _detail?.Case.Id,
+        _live ??= LiveRefresh.Follow(Feed, storeId, change => change.Concerns(_detail?.Case.Id),
             () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
 
         await ReloadAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases.List;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -10,7 +11,6 @@ namespace Dashboard.Web.Features.Cases;
 /// <summary>The case list: tabs, filters and paging all live in the query string.</summary>
 public sealed partial class CaseListPage
 {
-    private static readonly int[] PageSizes = [20, 50, 100];
     private static readonly TimeSpan SearchDebounce = TimeSpan.FromMilliseconds(300);
 
     [Inject] private CaseQueries Queries { get; set; } = null!;
@@ -21,8 +21,9 @@ public sealed partial class CaseListPage
     [Inject] private ILogger<CaseListPage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "tab")] public string? TabParam { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageParam { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? SizeParam { get; set; }
+    // Numbers arrive as text: a typed parameter would throw (500) on page=abc, page=1.5 or page=99999999999.
+    [SupplyParameterFromQuery(Name = "page")] public string? PageParam { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeParam { get; set; }
     [SupplyParameterFromQuery(Name = "priority")] public string? PriorityParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
 
@@ -36,41 +37,38 @@ public sealed partial class CaseListPage
     private string? _searchInitial;
     private int _searchKey;
     private string? _requestedSearch;
-    private CancellationTokenSource? _debounce;
+    private Debouncer? _debounce;
     private CancellationTokenSource? _loadCts;
     private LiveRefresh? _live;
 
     private CaseTab CurrentTab => CaseTabs.FromSlug(TabParam);
-    private int CurrentPage => Math.Max(1, PageParam ?? 1);
-    private int PageSize => SizeParam is { } s && PageSizes.Contains(s) ? s : Limits.PageSizeDefault;
+    private int CurrentPage => CaseListUrl.ParsePage(PageParam);
+    private int PageSize => CaseListUrl.ParseSize(SizeParam);
     private CasePriority? Priority => CaseListUrl.ParsePriority(PriorityParam);
     private string? Search => Normalize(SearchParam);
     private bool Filtered => Search is not null || Priority is not null;
 
-    private string Title => $"{CurrentTab.Label()} ({_counts.CountOf(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
+    private string Title => $"{CurrentTab.Label()} ({_counts.Of(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
 
     private string RangeText => _result is null || _result.Total == 0 ? "0 cases"
-        : $"{(_result.Page - 1) * _result.PageSize + 1:N0}–{Math.Min(_result.Page * _result.PageSize, _result.Total):N0} of {_result.Total:N0}";
+        : $"{(_result.Page - 1) * _result.PageSize + 1:N0}–{(_result.Page - 1) * _result.PageSize + _result.Rows.Count:N0} of {_result.TotalText}";
+
+    /// <summary>A capped search total is a lower bound: a full page means there may be more.</summary>
+    private bool HasNextPage => _result is not null &&
+        (CurrentPage < _result.TotalPages || (_result.TotalIsCapped && _result.Rows.Count == _result.PageSize));
 
     private string EmptyMessage => Filtered
         ? Search is { } q ? $"No cases match “{q}”{(Priority is { } p ? $" with priority {CaseWorkflow.Label(p)}" : "")} in {CurrentTab.Label()}."
                           : $"No {CurrentTab.Label().ToLowerInvariant()} cases with priority {CaseWorkflow.Label(Priority!.Value)}."
-        : CurrentTab switch
-        {
-            CaseTab.AwaitingYou => "No cases awaiting you — nice work.",
-            CaseTab.Open => "No open cases right now.",
-            CaseTab.AwaitingCustomer => "No cases waiting on a customer.",
-            CaseTab.Closed => "No closed cases yet.",
-            CaseTab.All => "No cases yet. When a customer opens a case on an order, it shows up here.",
-            _ => throw new ArgumentOutOfRangeException(nameof(CurrentTab), CurrentTab, null),
-        };
+        : CaseTabs.Of(CurrentTab).Empty;
 
     protected override async Task OnInitializedAsync()
     {
         var scope = await Stores.GetAsync();
         if (scope?.StoreId is not { } storeId)
         {
-            if (scope?.Satisfies(Policies.PlatformSupport) == true) Navigation.NavigateTo("/support/escalated", replace: true);
+            if (scope is not null && (scope.Satisfies(Policies.PlatformSupport) || scope.TwoFactorSetupRequired))
+                Navigation.NavigateTo("/support/escalated", replace: true);
             _noStore = true;
             return;
         }
@@ -101,13 +99,20 @@ public sealed partial class CaseListPage
         _loading = true;
         try
         {
-            var counts = await Queries.CountsAsync(_storeId, cts.Token);
-            var result = await Queries.ListAsync(_storeId, new CaseListQuery
+            Task<CaseListResult> Page(int page) => Queries.ListAsync(_storeId, new CaseListQuery
             {
-                Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = CurrentPage, PageSize = PageSize,
+                Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = page, PageSize = PageSize,
             }, cts.Token);
+            var result = await Page(CurrentPage);
+            if (result.Page > result.TotalPages && result.TotalPages > 0)
+            {
+                // A page past the end (an old link, a hand-edited URL) shows the last page, and once the
+                // page is interactive the address follows (a prerender cannot redirect).
+                result = await Page(result.TotalPages);
+                if (RendererInfo.IsInteractive) Navigation.NavigateTo(PageHref(result.Page), replace: true);
+            }
             if (cts.IsCancellationRequested) return;
-            (_counts, _result, _error) = (counts, result, null);
+            (_counts, _result, _error) = (result.Counts, result, null);
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
@@ -138,12 +143,7 @@ public sealed partial class CaseListPage
     private void OnSearchInput(ChangeEventArgs e)
     {
         _searchText = e.Value as string;
-        _debounce?.Cancel();
-        var cts = _debounce = new CancellationTokenSource();
-        _ = Task.Delay(SearchDebounce, cts.Token).ContinueWith(t =>
-        {
-            if (!t.IsCanceled) _ = InvokeAsync(SubmitSearch);
-        }, TaskScheduler.Default);
+        (_debounce ??= new Debouncer(SearchDebounce, Clock)).Schedule(() => _ = InvokeAsync(SubmitSearch));
     }
 
     private void OnSearchKeyDown(KeyboardEventArgs e)
@@ -164,13 +164,13 @@ public sealed partial class CaseListPage
 
     private void ClearFilters() => Go(null, null);
     private void OnPriorityChanged(ChangeEventArgs e) => Go(CaseListUrl.ParsePriority(e.Value as string), Search);
-    private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, int.TryParse(e.Value as string, out var s) ? s : null);
+    private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, CaseListUrl.ParseSize(e.Value as string));
 
     public void Dispose()
     {
         _live?.Dispose();
         _loadCts?.Cancel();
         _loadCts?.Dispose();
-        _debounce?.Cancel();
+        _debounce?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
@@ -5,105 +6,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Cases;
 
-/// <summary>The dashboard's tabs, Awaiting you first. Each maps to one status, except All.</summary>
-public enum CaseTab { AwaitingYou, Open, AwaitingCustomer, Closed, All }
-
-public static class CaseTabs
-{
-    public static readonly CaseTab[] InOrder = [CaseTab.AwaitingYou, CaseTab.Open, CaseTab.AwaitingCustomer, CaseTab.Closed, CaseTab.All];
-
-    public static CaseStatus? Status(this CaseTab tab) => tab switch
-    {
-        CaseTab.AwaitingYou => CaseStatus.AwaitingMerchant,
-        CaseTab.Open => CaseStatus.Open,
-        CaseTab.AwaitingCustomer => CaseStatus.AwaitingCustomer,
-        CaseTab.Closed => CaseStatus.Closed,
-        CaseTab.All => null,
-        _ => throw new ArgumentOutOfRangeException(nameof(tab), tab, null),
-    };
-
-    public static string Label(this CaseTab tab) => tab switch
-    {
-        CaseTab.AwaitingYou => "Awaiting you",
-        CaseTab.Open => "Open",
-        CaseTab.AwaitingCustomer => "Awaiting customer",
-        CaseTab.Closed => "Closed",
-        CaseTab.All => "All",
-        _ => throw new ArgumentOutOfRangeException(nameof(tab), tab, null),
-    };
-
-    /// <summary>The tab's name in the URL (<c>/cases?tab=awaiting-you</c>).</summary>
-    public static string Slug(this CaseTab tab) => tab switch
-    {
-        CaseTab.AwaitingYou => "awaiting-you",
-        CaseTab.Open => "open",
-        CaseTab.AwaitingCustomer => "awaiting-customer",
-        CaseTab.Closed => "closed",
-        CaseTab.All => "all",
-        _ => throw new ArgumentOutOfRangeException(nameof(tab), tab, null),
-    };
-
-    public static CaseTab FromSlug(string? slug) => InOrder.FirstOrDefault(t => t.Slug() == slug, CaseTab.AwaitingYou);
-
-    public static int CountOf(this TabCounts counts, CaseTab tab) => tab switch
-    {
-        CaseTab.AwaitingYou => counts.AwaitingYou,
-        CaseTab.Open => counts.Open,
-        CaseTab.AwaitingCustomer => counts.AwaitingCustomer,
-        CaseTab.Closed => counts.Closed,
-        CaseTab.All => counts.All,
-        _ => throw new ArgumentOutOfRangeException(nameof(tab), tab, null),
-    };
-}
-
-public sealed record TabCounts(int AwaitingYou, int Open, int AwaitingCustomer, int Closed)
-{
-    public int All => AwaitingYou + Open + AwaitingCustomer + Closed;
-    public static readonly TabCounts Zero = new(0, 0, 0, 0);
-}
-
-/// <summary>Filters of a case list; the same for the dashboard and the Store API.</summary>
-public sealed record CaseListQuery
-{
-    public CaseStatus? Status { get; init; }
-    public CasePriority? Priority { get; init; }
-    public string? CustomerId { get; init; }
-    public string? OrderId { get; init; }
-
-    /// <summary>Subject words, a case id, a customer email or an order number.</summary>
-    public string? Search { get; init; }
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = Limits.PageSizeDefault;
-}
-
-/// <summary>One row of the list: everything the table shows, nothing more.</summary>
-public sealed record CaseListRow(
-    string Id, string Subject, CaseStatus Status, CasePriority Priority,
-    string CustomerId, string CustomerEmail, string? CustomerFirstName, string? CustomerLastName,
-    string OrderId, string OrderNumber, long OrderAmount, string OrderCurrency,
-    DateTime LastMessageAt, AuthorKind LastMessageBy, int UnreadCount, bool Escalated,
-    DateTime? ClosedAt, AuthorKind? ClosedBy, DateTime CreatedAt, DateTime UpdatedAt)
-{
-    public string CustomerName => string.Join(' ', new[] { CustomerFirstName, CustomerLastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } n ? n : CustomerEmail;
-}
-
-public sealed record CaseListResult(IReadOnlyList<CaseListRow> Rows, int Total, int Page, int PageSize)
-{
-    public int TotalPages => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
-}
-
-/// <summary>A case opened in full: the case, its customer and order, and the timeline.</summary>
-public sealed record CaseDetail(SupportCase Case, Order Order, Customer Customer, IReadOnlyList<CaseMessage> Messages);
-
 /// <summary>
 /// Reads for the dashboard and the Store API. One short-lived DbContext per call.
 /// Built to stay flat at a million cases (docs/benchmarks.md): a tab's total comes from the
 /// <see cref="StoreCaseCounts"/> row, a page is chosen on the covering tab index before any join
-/// (so page 500 costs index steps, not 10,000 joined rows), and search goes through the full-text
-/// index (SQLite FTS5 / SQL Server Full-Text, migration AddCaseFullTextSearch).
+/// (so page 500 costs index steps, not 10,000 joined rows; a page past the middle is read from the
+/// other end), and search reads the full-text index (<see cref="CaseSearch"/>).
+/// The list's row (<see cref="ToRow"/>) and order (<see cref="InListOrder"/>) are written once here.
 /// </summary>
 public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
 {
+    /// <summary>A search counts its matches up to this many; past it the total shows as "5,000+". Tests lower it.</summary>
+    public int SearchHitCap { get; init; } = CaseSearch.DefaultHitCap;
+
+    /// <summary>The list's row: every column the table shows, joined from the case's customer and order (SQLite's hot path: <see cref="SqliteListRows"/>).</summary>
+    private static readonly Expression<Func<SupportCase, CaseListRow>> ToRow = c => new CaseListRow(
+        c.Id, c.Subject, c.Status, c.Priority,
+        c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
+        c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
+        c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
+        c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt);
+
+    /// <summary>The list's order: latest activity first; the id settles ties, so paging is stable.</summary>
+    internal static IOrderedQueryable<SupportCase> InListOrder(IQueryable<SupportCase> cases, bool reversed = false) => reversed
+        ? cases.OrderBy(c => c.LastMessageAt).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        : cases.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+
     public async Task<TabCounts> CountsAsync(string storeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -114,164 +42,86 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         EF.CompileAsyncQuery((DashboardDbContext db, string storeId, CancellationToken ct) =>
             db.CaseCounts.AsNoTracking().FirstOrDefault(c => c.StoreId == storeId));
 
-    private static async Task<TabCounts> ReadCountsAsync(DashboardDbContext db, string storeId, CancellationToken ct)
-    {
-        var row = await CountsRow(db, storeId, ct);
-        return row is null ? TabCounts.Zero : new TabCounts(row.AwaitingMerchant, row.Open, row.AwaitingCustomer, row.Closed);
-    }
-
-    // The hot path (a tab or All, no filter), compiled once: the page's ids come from the covering
-    // tab index in a subquery; only those rows are joined to their customer and order. Same shape as Rows().
-    private static readonly Func<DashboardDbContext, string, CaseStatus, int, int, IAsyncEnumerable<CaseListRow>> TabPage =
-        EF.CompileAsyncQuery((DashboardDbContext db, string storeId, CaseStatus status, int skip, int take) =>
-            db.Cases.AsNoTracking()
-                .Where(c => db.Cases
-                    .Where(x => x.StoreId == storeId && x.Status == status)
-                    .OrderByDescending(x => x.LastMessageAt).ThenByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
-                    .Skip(skip).Take(take).Select(x => x.Id).Contains(c.Id))
-                .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-                .Select(c => new CaseListRow(
-                    c.Id, c.Subject, c.Status, c.Priority,
-                    c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
-                    c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
-                    c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
-                    c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt)));
-
-    private static readonly Func<DashboardDbContext, string, int, int, IAsyncEnumerable<CaseListRow>> AllPage =
-        EF.CompileAsyncQuery((DashboardDbContext db, string storeId, int skip, int take) =>
-            db.Cases.AsNoTracking()
-                .Where(c => db.Cases
-                    .Where(x => x.StoreId == storeId)
-                    .OrderByDescending(x => x.LastMessageAt).ThenByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
-                    .Skip(skip).Take(take).Select(x => x.Id).Contains(c.Id))
-                .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-                .Select(c => new CaseListRow(
-                    c.Id, c.Subject, c.Status, c.Priority,
-                    c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
-                    c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
-                    c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
-                    c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt)));
+    private static async Task<TabCounts> ReadCountsAsync(DashboardDbContext db, string storeId, CancellationToken ct) =>
+        await CountsRow(db, storeId, ct) is { } row ? new TabCounts(row) : TabCounts.Zero;
 
     public async Task<CaseListResult> ListAsync(string storeId, CaseListQuery query, CancellationToken ct = default)
     {
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, Limits.PageSizeMax);
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
         var filtered = query.Priority is not null || query.CustomerId is not null || query.OrderId is not null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        if (search is null && !filtered)
+        if (search is null && !filtered && db.IsSqlite)
         {
-            var total = CountFor(await ReadCountsAsync(db, storeId, ct), query.Status);
-            if (skip >= total) return new CaseListResult([], total, page, size);
-            var pageRows = query.Status is { } tabStatus
-                ? TabPage(db, storeId, tabStatus, skip, size)
-                : AllPage(db, storeId, skip, size);
-            return new CaseListResult(await ToListAsync(pageRows, size, ct), total, page, size);
+            // The hot path, a tab or All: counts and page in one visit; the total is the counter, no rows are counted.
+            var (tabCounts, pageRows) = await SqliteListRows.PageAsync(db, storeId, query.Status, skip, size,
+                total => PageFromNearerEnd(skip, size, total), ct);
+            return new CaseListResult(pageRows, query.Status is { } tab ? tabCounts.Of(tab) : tabCounts.All, page, size, tabCounts);
         }
 
-        IQueryable<SupportCase> Filtered(IQueryable<SupportCase> cases)
-        {
-            if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
-            if (query.Priority is { } priority) cases = cases.Where(c => c.Priority == priority);
-            if (query.CustomerId is { } customerId) cases = cases.Where(c => c.CustomerId == customerId);
-            if (query.OrderId is { } orderId) cases = cases.Where(c => c.OrderId == orderId);
-            return cases;
-        }
-        var cases = Filtered(db.Cases.AsNoTracking().Where(c => c.StoreId == storeId));
+        var counts = await ReadCountsAsync(db, storeId, ct);
+        CaseListResult Result(IReadOnlyList<CaseListRow> rows, int total, bool capped = false) => new(rows, total, page, size, counts, capped);
+        var cases = Filtered(db.Cases.AsNoTracking().Where(c => c.StoreId == storeId), query);
 
-        if (search is not null)
+        if (search is null)
         {
-            if (Ids.IsValid(search, Ids.Case))
-                cases = cases.Where(c => c.Id == search);
-            else if (search.Contains('@'))
-            {
-                var email = search.ToLowerInvariant();
-                var customers = db.Customers.Where(u => u.StoreId == storeId && (u.Email == search || u.Email == email || u.Email.ToLower() == email)).Select(u => u.Id);
-                cases = cases.Where(c => customers.Contains(c.CustomerId));
-            }
-            else
-            {
-                // Words in the subject or any message (full-text), or an order number. All matching ids
-                // are read once in list order (a search matches a small share of a store), then only
-                // the page's rows are joined.
-                // The hits are this store's already; leaving StoreId out here keeps SQLite's planner
-                // on the hits (primary key lookups) instead of walking the store's whole index.
-                var ids = await Filtered(db.Cases.AsNoTracking().Where(c => SearchHits(db, storeId, search).Contains(c.Id)))
-                    .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-                    .Select(c => c.Id).ToListAsync(ct);
-                var pageIds = ids.Skip(skip).Take(size).ToList();
-                if (pageIds.Count == 0) return new CaseListResult([], ids.Count, page, size);
-                var found = await Rows(db, db.Cases.Where(c => pageIds.Contains(c.Id)).Select(c => c.Id)).ToListAsync(ct);
-                return new CaseListResult(found.OrderBy(r => pageIds.IndexOf(r.Id)).ToList(), ids.Count, page, size);
-            }
+            var total = filtered ? await cases.CountAsync(ct) : query.Status is { } s ? counts.Of(s) : counts.All;
+            return Result(skip >= total ? [] : await PageAsync(db, cases, skip, size, total, ct), total);
         }
 
-        var count = await cases.CountAsync(ct);
-        if (skip >= count) return new CaseListResult([], count, page, size);
-        var rows = await Rows(db, cases
-                .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-                .Skip(skip).Take(size).Select(c => c.Id))
-            .ToListAsync(ct);
-        return new CaseListResult(rows, count, page, size);
+        if (Ids.IsValid(search, Ids.Case) || search.Contains('@'))
+        {
+            var email = search.ToLowerInvariant();
+            var customers = db.Customers.Where(u => u.StoreId == storeId && (u.Email == search || u.Email == email || u.Email.ToLower() == email)).Select(u => u.Id);
+            var matched = Ids.IsValid(search, Ids.Case) ? cases.Where(c => c.Id == search) : cases.Where(c => customers.Contains(c.CustomerId));
+            var count = await matched.CountAsync(ct);
+            return Result(skip >= count ? [] : await PageAsync(db, matched, skip, size, count, ct), count);
+        }
+
+        // Words in the subject or a message (full-text), or an order number.
+        var found = await CaseSearch.FindAsync(db, storeId, search, query, skip, size, counts, SearchHitCap, ct);
+        if (found.PageIds.Count == 0) return Result([], found.Total, found.TotalIsCapped);
+        var rows = db.IsSqlite ? await SqliteListRows.ByIdsAsync(db, found.PageIds, ct)
+            : (await db.Cases.AsNoTracking().Where(c => found.PageIds.Contains(c.Id)).Select(ToRow).ToListAsync(ct)).OrderBy(r => found.PageIds.IndexOf(r.Id)).ToList();
+        return Result(rows, found.Total, found.TotalIsCapped);
     }
 
-    /// <summary>The list rows of the cases whose ids <paramref name="pageIds"/> yields, in list order.</summary>
-    private static IQueryable<CaseListRow> Rows(DashboardDbContext db, IQueryable<string> pageIds) =>
-        db.Cases.AsNoTracking()
-            .Where(c => pageIds.Contains(c.Id))
-            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Select(c => new CaseListRow(
-                c.Id, c.Subject, c.Status, c.Priority,
-                c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
-                c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
-                c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
-                c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt));
+    /// <summary>The filters that are plain columns of the case (status, priority, customer, order).</summary>
+    internal static IQueryable<SupportCase> Filtered(IQueryable<SupportCase> cases, CaseListQuery query)
+    {
+        if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
+        if (query.Priority is { } priority) cases = cases.Where(c => c.Priority == priority);
+        if (query.CustomerId is { } customerId) cases = cases.Where(c => c.CustomerId == customerId);
+        if (query.OrderId is { } orderId) cases = cases.Where(c => c.OrderId == orderId);
+        return cases;
+    }
 
     /// <summary>
-    /// Ids of this store's cases whose subject or a message contains every search term, or whose
-    /// order number is the search text. Provider-specific full-text SQL.
+    /// One page of <paramref name="cases"/> in list order. The page's ids are chosen on the covering index
+    /// (no join while skipping), then only those rows are joined to their customer and order. Past the
+    /// middle the index is read from the other end, so the last page costs what the first does.
     /// </summary>
-    private static IQueryable<string> SearchHits(DashboardDbContext db, string storeId, string search)
+    private static async Task<List<CaseListRow>> PageAsync(DashboardDbContext db, IQueryable<SupportCase> cases, int skip, int take, int total, CancellationToken ct)
     {
-        var terms = CaseSearchText.Parse(search);
-        if (db.IsSqlite)
-        {
-            var bodyMatch = CaseSearchText.ToSqliteMatch(terms, "Body", storeId);
-            var subjectMatch = CaseSearchText.ToSqliteMatch(terms, "Subject", storeId);
-            if (bodyMatch is null || subjectMatch is null)
-                return db.Database.SqlQuery<string>($"""
-                    SELECT c.Id AS Value FROM Orders AS o JOIN Cases AS c ON c.StoreId = o.StoreId AND c.OrderId = o.Id
-                    WHERE o.StoreId = {storeId} AND o.OrderNumber = {search}
-                    """);
-            return db.Database.SqlQuery<string>($"""
-                SELECT m.CaseId AS Value FROM CaseMessageSearch CROSS JOIN CaseMessages AS m ON m.rowid = CaseMessageSearch.rowid
-                WHERE CaseMessageSearch MATCH {bodyMatch} AND m.StoreId = {storeId}
-                UNION
-                SELECT c.Id FROM CaseSubjectSearch CROSS JOIN Cases AS c ON c.rowid = CaseSubjectSearch.rowid
-                WHERE CaseSubjectSearch MATCH {subjectMatch} AND c.StoreId = {storeId}
-                UNION
-                SELECT c.Id FROM Orders AS o JOIN Cases AS c ON c.StoreId = o.StoreId AND c.OrderId = o.Id
-                WHERE o.StoreId = {storeId} AND o.OrderNumber = {search}
-                """);
-        }
-
-        var byOrder = db.Orders.Where(o => o.StoreId == storeId && o.OrderNumber == search)
-            .Join(db.Cases, o => o.Id, c => c.OrderId, (o, c) => c.Id);
-        var contains = CaseSearchText.ToSqlServerContains(terms);
-        if (contains is null) return byOrder;
-        return db.CaseMessages.Where(m => m.StoreId == storeId && EF.Functions.Contains(m.Body, contains)).Select(m => m.CaseId)
-            .Concat(db.Cases.Where(c => c.StoreId == storeId && EF.Functions.Contains(c.Subject, contains)).Select(c => c.Id))
-            .Concat(byOrder);
+        var (from, count, reversed) = PageFromNearerEnd(skip, take, total);
+        var ids = InListOrder(cases, reversed).Skip(from).Take(count).Select(c => c.Id);
+        var rows = await InListOrder(db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)), reversed).Select(ToRow).ToListAsync(ct);
+        if (reversed) rows.Reverse();
+        return rows;
     }
 
-    private static async Task<List<CaseListRow>> ToListAsync(IAsyncEnumerable<CaseListRow> rows, int capacity, CancellationToken ct)
+    /// <summary>
+    /// Where to read a page: past the middle of the list it is read backwards from the end (skipping
+    /// fewer index entries) and reversed afterwards, so the last page costs what the first does.
+    /// </summary>
+    private static (int Skip, int Take, bool Reversed) PageFromNearerEnd(int skip, int take, int total)
     {
-        var list = new List<CaseListRow>(capacity);
-        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
-        return list;
+        if (skip <= total / 2) return (skip, take, false);
+        var count = Math.Min(take, total - skip);
+        return (total - skip - count, count, true);
     }
 
     /// <summary>The case with its order and the timeline <paramref name="audience"/> sees, or null when it is not this store's.</summary>
@@ -315,22 +165,7 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId && c.StoreId == storeId)
-            .Select(c => new CaseListRow(
-                c.Id, c.Subject, c.Status, c.Priority,
-                c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
-                c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
-                c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
-                c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt))
+            .Select(ToRow)
             .FirstOrDefaultAsync(ct);
     }
-
-    private static int CountFor(TabCounts counts, CaseStatus? status) => status switch
-    {
-        null => counts.All,
-        CaseStatus.AwaitingMerchant => counts.AwaitingYou,
-        CaseStatus.Open => counts.Open,
-        CaseStatus.AwaitingCustomer => counts.AwaitingCustomer,
-        CaseStatus.Closed => counts.Closed,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
 }

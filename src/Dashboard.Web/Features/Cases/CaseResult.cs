@@ -15,6 +15,8 @@ public enum CaseOutcome
     Conflict,
     /// <summary>The actor does not pass the action's policy (<see cref="Stores.Policies"/>).</summary>
     Forbidden,
+    /// <summary>The attachment store is full: nothing was saved; <see cref="CaseResult.Error"/> says so.</summary>
+    StorageFull,
 }
 
 /// <summary>What a case command did. Surfaces map it to a snackbar or an HTTP status.</summary>

@@ -9,11 +9,12 @@ namespace Dashboard.Web.Features.Cases;
 public sealed partial class CaseService
 {
     /// <summary>A merchant answers with up to 5 staged files; message and attachments are saved together or not at all.</summary>
-    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Actor merchant, string? body, IReadOnlyList<AttachmentUpload> files, long? expectedVersion = null, CancellationToken ct = default)
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Actor merchant, string? body, IReadOnlyList<AttachmentUpload> files, long? expectedVersion = null,
+        CaseCommitHook? inTransaction = null, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
         if (CheckFiles(files) is { } fileError) return Task.FromResult(CaseResult.Invalid(fileError));
-        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct, files);
+        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct, files, inTransaction);
     }
 
     /// <summary>The customer writes with files (portal).</summary>
@@ -41,12 +42,12 @@ public sealed partial class CaseService
         return null;
     }
 
-    private sealed record CommittedAttachments(IReadOnlyList<Attachment> Attachments, string? Error);
+    private sealed record CommittedAttachments(IReadOnlyList<Attachment> Attachments, CaseResult? Failure);
 
     private async Task<CommittedAttachments> CommitAttachmentsAsync(IReadOnlyList<AttachmentUpload>? files, SupportCase supportCase, CaseMessage? message, DateTime now, CancellationToken ct)
     {
         if (files is not { Count: > 0 }) return new([], null);
-        if (message is null) return new([], "Attachments need a message");
+        if (message is null) return new([], CaseResult.Invalid("Attachments need a message"));
         var done = new List<Attachment>(files.Count);
         try
         {
@@ -56,10 +57,15 @@ public sealed partial class CaseService
                 if (error is not null)
                 {
                     await DiscardAttachmentsAsync(done);
-                    return new([], error);
+                    return new([], CaseResult.Invalid(error));
                 }
                 done.Add(attachment!);
             }
+        }
+        catch (AttachmentStorageFullException)
+        {
+            await DiscardAttachmentsAsync(done);
+            return new([], new CaseResult(CaseOutcome.StorageFull, AttachmentStorageFullException.Explanation));
         }
         catch
         {

@@ -18,18 +18,21 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     CaseEffectHandlers effects, AttachmentVault attachments, StoreAccess access)
 {
     /// <summary>A merchant answers. Moves the case to Awaiting customer; refused on a closed case.</summary>
-    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Actor merchant, string? body, long? expectedVersion = null, CancellationToken ct = default)
+    public Task<CaseResult> ReplyAsync(string storeId, string caseId, Actor merchant, string? body, long? expectedVersion = null,
+        CaseCommitHook? inTransaction = null, CancellationToken ct = default)
     {
         if (Limits.ValidateBody(body, out var text) is { } error) return Task.FromResult(CaseResult.Invalid(error));
-        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct);
+        return ChangeAsync(storeId, caseId, new CaseTrigger.MerchantReplies(merchant.DisplayName), expectedVersion, merchant, text, ct, inTransaction: inTransaction);
     }
 
     /// <summary>A merchant changes priority and/or status (dashboard menus, PATCH).</summary>
-    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Actor merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null, CancellationToken ct = default) =>
-        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantUpdates(merchant.DisplayName, priority, status), expectedVersion, null, null, ct);
+    public Task<CaseResult> UpdateAsync(string storeId, string caseId, Actor merchant, CasePriority? priority, CaseStatus? status, long? expectedVersion = null,
+        CaseCommitHook? inTransaction = null, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantUpdates(merchant.DisplayName, priority, status), expectedVersion, null, null, ct, inTransaction: inTransaction);
 
-    public Task<CaseResult> MarkReadAsync(string storeId, string caseId, CancellationToken ct = default) =>
-        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantMarksRead(), null, null, null, ct);
+    /// <summary>Zeroes the unread count. <paramref name="inTransaction"/> runs only when there was something to change.</summary>
+    public Task<CaseResult> MarkReadAsync(string storeId, string caseId, CaseCommitHook? inTransaction = null, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.MerchantMarksRead(), null, null, null, ct, inTransaction: inTransaction);
 
     /// <summary>The customer writes (portal). Reopens a closed case.</summary>
     public Task<CaseResult> CustomerReplyAsync(string storeId, string caseId, string? body, CancellationToken ct = default)
@@ -48,42 +51,76 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     public Task<CaseResult> EscalateAsync(string caseId, string reason, CancellationToken ct = default) =>
         ChangeAsync(null, caseId, new CaseTrigger.EscalationSignal(reason), null, null, null, ct);
 
+    /// <summary>
+    /// The auto-close job warns the customer (the warning email and the case's warned mark in one
+    /// transaction). <paramref name="expectedVersion"/> is the version the job read: a case someone
+    /// touched since is left for the next run (a conflict), never warned twice.
+    /// </summary>
+    public Task<CaseResult> AutoCloseWarnAsync(string storeId, string caseId, AutoClosePeriods periods, long expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.AutoCloseWarns(periods), expectedVersion, null, null, ct);
+
+    /// <summary>The auto-close job closes an idle case (closed by SYSTEM, trail line, closing email, one transaction).</summary>
+    public Task<CaseResult> AutoCloseAsync(string storeId, string caseId, AutoClosePeriods periods, long expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(storeId, caseId, new CaseTrigger.AutoClose(periods), expectedVersion, null, null, ct);
+
     /// <summary>A customer opens a case on one of their completed orders.</summary>
-    public async Task<CaseResult> OpenAsync(string storeId, string orderId, string subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default)
+    public Task<CaseResult> OpenAsync(string storeId, string orderId, string? subject, string? body, CasePriority priority = CasePriority.Normal, CancellationToken ct = default) =>
+        OpenAsync(storeId, orderId, subject, body, priority, [], ct);
+
+    /// <summary>
+    /// A customer opens a case on one of their completed orders, with up to 5 staged files. The case,
+    /// its first message, the attachments, the effects (merchant email, auto-reply) and the tab counts
+    /// are saved together or not at all; attachment bytes follow the replies' staging path.
+    /// </summary>
+    public async Task<CaseResult> OpenAsync(string storeId, string orderId, string? subject, string? body, CasePriority priority,
+        IReadOnlyList<AttachmentUpload> files, CancellationToken ct = default)
     {
+        if (Limits.ValidateSubject(subject, out var title) is { } subjectError) return CaseResult.Invalid(subjectError);
         if (Limits.ValidateBody(body, out var text) is { } error) return CaseResult.Invalid(error);
-        subject = subject.Trim();
-        if (subject.Length is 0 or > Limits.SubjectMax) return CaseResult.Invalid($"Subject must be 1–{Limits.SubjectMax} characters");
+        if (CheckFiles(files) is { } fileError) return CaseResult.Invalid(fileError);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.Orders.Include(o => o.Customer)
             .FirstOrDefaultAsync(o => o.Id == orderId && o.StoreId == storeId, ct);
-        if (order is null) return CaseResult.Invalid("Order not found");
-        if (order.Status != OrderStatus.Completed) return CaseResult.Invalid("Cases can only be opened on completed orders");
+        if (order is null) return CaseResult.Invalid(OrderNotFound);
+        if (!CaseOpening.Allows(order.Status)) return CaseResult.Invalid(OrderNotCompleted);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var supportCase = new SupportCase
         {
-            StoreId = storeId, CustomerId = order.CustomerId, OrderId = order.Id, Subject = subject, CreatedAt = now,
+            StoreId = storeId, CustomerId = order.CustomerId, OrderId = order.Id, Subject = title, CreatedAt = now,
         };
         supportCase.Apply(CaseWorkflow.Open(priority, now));
         var message = NewMessage(supportCase, AuthorKind.Customer, order.Customer.DisplayName, null, text, now, 0);
         db.Cases.Add(supportCase);
         db.CaseMessages.Add(message);
-        await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, opened: true, now, nextSequence: 1), ct);
+        await effects.RunAsync(CaseWorkflow.OpenEffects, new CaseEffectContext(db, supportCase, message, trigger: null, now, nextSequence: 1), ct);
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
+        if (committed.Failure is { } failure) return failure;
+        try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await CaseCounters.AdjustAsync(db, storeId, null, supportCase.Status, ct);
             await tx.CommitAsync(ct);
         }
+        catch
+        {
+            await DiscardAttachmentsAsync(committed.Attachments);
+            throw;
+        }
+        await ReleaseStagingAsync(files);
         feed.Publish(new CaseChange(storeId, supportCase.Id, CaseChangeKind.Opened, supportCase.Status, AuthorKind.Customer, now));
         return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);
     }
 
+    public const string OrderNotFound = "Order not found";
+    public const string OrderNotCompleted = "Cases can only be opened on completed orders";
+
     private async Task<CaseResult> ChangeAsync(string? storeId, string caseId, CaseTrigger trigger, long? expectedVersion,
-        Actor? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null)
+        Actor? author, string? body, CancellationToken ct, IReadOnlyList<AttachmentUpload>? files = null, CaseCommitHook? inTransaction = null,
+        AlsoWritten? also = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var supportCase = await db.Cases.Include(c => c.Customer)
@@ -112,16 +149,20 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         }
         foreach (var line in decision.TrailLines)
             db.CaseMessages.Add(NewMessage(supportCase, Actor.System.Kind, Actor.System.DisplayName, null, line.Text, now, sequence++, line.Kind));
-        await effects.RunAsync(decision.Effects, new CaseEffectContext(db, supportCase, message, opened: false, now, sequence), ct);
+        foreach (var note in also?.Notes ?? [])
+            db.CaseMessages.Add(NewMessage(supportCase, Actor.System.Kind, Actor.System.DisplayName, null, note, now, sequence++, CaseEntryKind.Trail));
+        also?.Add(db, message);
+        await effects.RunAsync(decision.Effects, new CaseEffectContext(db, supportCase, message, trigger, now, sequence), ct);
 
         // Attachment bytes go to their final keys before the transaction and are deleted if it fails.
         var committed = await CommitAttachmentsAsync(files, supportCase, message, now, ct);
-        if (committed.Error is { } attachmentError) return CaseResult.Invalid(attachmentError);
+        if (committed.Failure is { } attachmentFailure) return attachmentFailure;
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await CaseCounters.AdjustAsync(db, supportCase.StoreId, before, supportCase.Status, ct);
+            if (inTransaction is not null) await inTransaction(db, new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message), ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

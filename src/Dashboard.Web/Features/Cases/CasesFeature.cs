@@ -9,9 +9,22 @@ public static class CasesFeature
     {
         services.AddSingleton<CaseService>();
         services.AddSingleton<CaseQueries>();
+        services.AddCaseEffects();
+        return services;
+    }
+
+    /// <summary>
+    /// One handler per <see cref="Dashboard.Domain.CaseEffects"/> flag and their registry: the host and the
+    /// tests build the registry from this one list, and the host builds it at start
+    /// (<see cref="DashboardHost.PrepareDatabaseAsync"/>), so a flag without a handler stops the app from starting.
+    /// </summary>
+    public static IServiceCollection AddCaseEffects(this IServiceCollection services)
+    {
         services.AddSingleton<ICaseEffectHandler, NotifyMerchantHandler>();
         services.AddSingleton<ICaseEffectHandler, EmailCustomerHandler>();
         services.AddSingleton<ICaseEffectHandler, SendAutoReplyHandler>();
+        services.AddSingleton<ICaseEffectHandler, SendAutoCloseWarningHandler>();
+        services.AddSingleton<ICaseEffectHandler, SendAutoClosedNoticeHandler>();
         services.AddSingleton<CaseEffectHandlers>();
         return services;
     }

@@ -35,6 +35,8 @@ public static class OutboxMime
         if (!string.IsNullOrEmpty(e.InReplyTo)) message.InReplyTo = Bare(e.InReplyTo);
         if (!string.IsNullOrEmpty(e.References))
             foreach (var id in e.References.Split(' ', StringSplitOptions.RemoveEmptyEntries)) message.References.Add(Bare(id));
+        // Answers go to the case's reply address (Features/InboundMail); without one, to From, matched by In-Reply-To.
+        if (!string.IsNullOrEmpty(e.ReplyTo)) message.ReplyTo.Add(new MailboxAddress(e.FromName, e.ReplyTo));
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (e.CaseId is not null) message.Headers.Add("X-Case-Id", e.CaseId);
         message.Body = new BodyBuilder { TextBody = e.TextBody, HtmlBody = e.HtmlBody }.ToMessageBody();

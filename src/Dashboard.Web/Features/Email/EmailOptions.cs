@@ -16,20 +16,22 @@ public sealed class SmtpOptions
     public bool Configured => !string.IsNullOrWhiteSpace(Host);
 }
 
-/// <summary>The <c>Portal</c> section: where customers read and answer their cases.</summary>
+/// <summary>
+/// The <c>Portal</c> section: where links in emails point (<see cref="Infrastructure.PublicUrls"/>).
+/// Unset addresses default to this host's own (<c>/portal</c> for customers), so the demo's links work.
+/// </summary>
 public sealed class PortalOptions
 {
     public const string Section = "Portal";
-    public string BaseUrl { get; set; } = "https://my.pandabase.example";
 
-    /// <summary>The dashboard's public address, for links in emails to merchants.</summary>
-    public string DashboardUrl { get; set; } = "https://dashboard.pandabase.example";
+    /// <summary>The customer portal's public address, e.g. <c>https://help.example.com/portal</c>; default: this host's <c>/portal</c>.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The dashboard's public address, for links in emails to merchants; default: this host.</summary>
+    public string? DashboardUrl { get; set; }
 
     /// <summary>The right-hand side of generated Message-IDs.</summary>
     public string MessageIdDomain { get; set; } = "dashboard.pandabase.example";
-
-    public string CaseUrl(string caseId) => $"{BaseUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(caseId)}";
-    public string DashboardCaseUrl(string caseId) => $"{DashboardUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(caseId)}";
 }
 
 /// <summary>The <c>Outbox</c> section: how the sender polls, leases and retries.</summary>

@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
+using Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ namespace Dashboard.Web.Features.Email;
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, EmailDeliveryFactory deliveries,
-    IOptions<OutboxOptions> options, ILogger<OutboxSender> logger) : BackgroundService
+    IOptions<OutboxOptions> options, ProcessIdentity identity, ILogger<OutboxSender> logger) : BackgroundService
 {
     private OutboxOptions Options => options.Value;
 
@@ -45,6 +46,7 @@ public sealed class OutboxSender(
     /// <summary>One round: claims and delivers every due row (batch by batch). Returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
+        await ReleaseDeadLeasesAsync(ct);
         var sent = 0;
         while (!ct.IsCancellationRequested)
         {
@@ -87,6 +89,25 @@ public sealed class OutboxSender(
         return sent;
     }
 
+    /// <summary>Makes due again every unsent row leased by a process that no longer runs (see <see cref="ProcessIdentity"/>).</summary>
+    public async Task<int> ReleaseDeadLeasesAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owners = await db.Outbox.AsNoTracking()
+            .Where(o => o.SentAt == null && o.NextAttemptAt > now && o.LeaseOwner != null)
+            .Select(o => o.LeaseOwner!).Distinct().ToListAsync(ct);
+        var released = 0;
+        foreach (var owner in owners.Where(o => identity.StateOf(o) == LeaseOwnerState.Dead))
+        {
+            var count = await db.Outbox.Where(o => o.SentAt == null && o.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now).SetProperty(o => o.LeaseOwner, (string?)null), ct);
+            if (count > 0) logger.LogWarning("Released {Count} outbox email(s) leased by {Owner}, which no longer runs", count, owner);
+            released += count;
+        }
+        return released;
+    }
+
     private async Task<OutboxEmail?> ClaimAsync(long id, DateTime seenDue, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,6 +117,7 @@ public sealed class OutboxSender(
             .Where(o => o.Id == id && o.SentAt == null && o.NextAttemptAt == seenDue)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.NextAttemptAt, leaseUntil)
+                .SetProperty(o => o.LeaseOwner, identity.Owner)
                 .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct);
         if (claimed != 1) return null;
         return await db.Outbox.AsNoTracking().FirstAsync(o => o.Id == id, ct);
@@ -106,7 +128,7 @@ public sealed class OutboxSender(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Outbox.Where(o => o.Id == id && o.SentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.SentAt, now).SetProperty(o => o.LastError, (string?)null));
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.SentAt, now).SetProperty(o => o.LastError, (string?)null).SetProperty(o => o.LeaseOwner, (string?)null));
     }
 
     private async Task FailAsync(OutboxEmail email, Exception ex, CancellationToken ct)
@@ -120,7 +142,7 @@ public sealed class OutboxSender(
             giveUp ? "giving up" : $"retrying at {next:O}");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Outbox.Where(o => o.Id == email.Id && o.SentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, next).SetProperty(o => o.LastError, error), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, next).SetProperty(o => o.LastError, error).SetProperty(o => o.LeaseOwner, (string?)null), ct);
     }
 
     /// <summary>InitialBackoff × 2^(attempt−1), capped at MaxBackoff.</summary>

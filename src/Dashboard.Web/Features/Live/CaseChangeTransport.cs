@@ -15,6 +15,12 @@ public interface ICaseChangeTransport
 
     /// <summary>True when messages reach the other instances (always true in process).</summary>
     bool IsConnected { get; }
+
+    /// <summary>
+    /// Raised (with the time) when the link to the other instances is back after a break: whatever they
+    /// sent meanwhile never arrived, so live views should read the database again. Never raised in process.
+    /// </summary>
+    event Action<DateTime>? Reconnected { add { } remove { } }
 }
 
 /// <summary>No broker configured: one instance, messages go straight to the local subscribers.</summary>

@@ -10,11 +10,13 @@ namespace Dashboard.Web.Features.Live;
 /// drops the copies that carry its own origin id, so every instance delivers each message once.
 /// The multiplexer reconnects by itself (AbortOnConnectFail off) and restores the subscription;
 /// while disconnected, sends are queued by the client's backlog for a few seconds, then logged and
-/// dropped — components reload from the database on their next change, so nothing is corrupted.
+/// dropped. When the subscription is restored, <see cref="Reconnected"/> tells this instance's live
+/// views to read the database again, so they converge on what the other instances did meanwhile.
 /// </summary>
 public sealed class RedisCaseChangeTransport : ICaseChangeTransport, IAsyncDisposable
 {
     private readonly ILogger<RedisCaseChangeTransport> _logger;
+    private readonly TimeProvider _clock;
     private readonly RedisChannel _channel;
     private readonly string _origin = Guid.NewGuid().ToString("N");
     private readonly Task<ConnectionMultiplexer?> _connecting;
@@ -22,10 +24,12 @@ public sealed class RedisCaseChangeTransport : ICaseChangeTransport, IAsyncDispo
     private ConnectionMultiplexer? _redis;
 
     public event Action<string, string>? Received;
+    public event Action<DateTime>? Reconnected;
 
-    public RedisCaseChangeTransport(IOptions<RedisOptions> options, ILogger<RedisCaseChangeTransport> logger)
+    public RedisCaseChangeTransport(IOptions<RedisOptions> options, TimeProvider clock, ILogger<RedisCaseChangeTransport> logger)
     {
         _logger = logger;
+        _clock = clock;
         var o = options.Value;
         _channel = RedisChannel.Literal(o.ChannelPrefix);
         var config = ConfigurationOptions.Parse(o.Connection!);
@@ -54,7 +58,13 @@ public sealed class RedisCaseChangeTransport : ICaseChangeTransport, IAsyncDispo
         {
             var redis = await ConnectionMultiplexer.ConnectAsync(config);
             redis.ConnectionFailed += (_, e) => _logger.LogWarning(e.Exception, "Redis connection lost ({FailureType}); live updates stay local until it is back", e.FailureType);
-            redis.ConnectionRestored += (_, _) => _logger.LogInformation("Redis connection restored; live updates travel between instances again");
+            redis.ConnectionRestored += (_, e) =>
+            {
+                if (e.ConnectionType != ConnectionType.Subscription) return;
+                _logger.LogInformation("Redis connection restored; live updates travel between instances again, and live views reload");
+                try { Reconnected?.Invoke(_clock.GetUtcNow().UtcDateTime); }
+                catch (Exception ex) { _logger.LogWarning(ex, "A live view could not be told to reload after the reconnect"); }
+            };
             _redis = redis;
             // Subscribe until it works (Redis may be down at start); the client re-subscribes by
             // itself after later reconnects.

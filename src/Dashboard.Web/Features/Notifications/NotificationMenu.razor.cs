@@ -1,3 +1,4 @@
+using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Tickets;
@@ -20,12 +21,11 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     private MerchantScope? _scope;
     private NotificationSummary? _summary;
     private LiveRefresh? _live;
+    private volatile bool _itemsStale;
     private IDisposable? _ticketAnswers;
     private IJSObjectReference? _module;
     private int _lastTitleCount = -1;
     private readonly SemaphoreSlim _reload = new(1, 1);
-
-    private string BadgeText => _summary?.UnseenCount > 99 ? "99+" : (_summary?.UnseenCount ?? 0).ToString();
 
     /// <summary>The summary shown (tests read it).</summary>
     public NotificationSummary? Summary => _summary;
@@ -34,15 +34,28 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     {
         _scope = await Stores.GetAsync();
         if (_scope?.StoreId is not { } storeId) return;
-        // A mark-read changes nothing here once loaded; everything else may add an item or change the count.
+        // Changes arrive for every case of the store, from every colleague: a burst (a bulk close, an
+        // API client) is coalesced into one reload, and only what a change can move is read again.
         if (RendererInfo.IsInteractive)
         {
-            Func<Task> reload = () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
-            _live = LiveRefresh.Follow(Feed, storeId, change => change.Kind is not CaseChangeKind.Read || _summary is null, reload, Clock);
+            _live = LiveRefresh.Follow(Feed, storeId, Moves,
+                () => InvokeAsync(async () => { await LoadAsync(full: _itemsStale); StateHasChanged(); }), Clock);
             // Of the store's ticket changes only support's answer adds a line (staff notes never reach a store's feed).
-            _ticketAnswers = TicketLive.FollowStore(TicketFeed, storeId, change => change.Kind == TicketChangeKind.SupportAnswer, reload, Clock);
+            _ticketAnswers = TicketLive.FollowStore(TicketFeed, storeId, change => change.Kind == TicketChangeKind.SupportAnswer,
+                () => InvokeAsync(async () => { await LoadAsync(full: true); StateHasChanged(); }), Clock);
         }
-        await LoadAsync();
+        await LoadAsync(full: true);
+    }
+
+    /// <summary>
+    /// A customer's message (a new case or a reply) adds an item; a status change moves the Awaiting you
+    /// count only; a read or an escalation moves neither.
+    /// </summary>
+    private bool Moves(CaseChange change)
+    {
+        if (change.Kind is CaseChangeKind.Opened || change is { Kind: CaseChangeKind.Message, By: AuthorKind.Customer }) _itemsStale = true;
+        else if (change.Kind is CaseChangeKind.Read or CaseChangeKind.Escalated) return _summary is null;
+        return true;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -61,11 +74,19 @@ public sealed partial class NotificationMenu : IAsyncDisposable
         }
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(bool full)
     {
         if (_scope?.StoreId is not { } storeId) return;
         await _reload.WaitAsync();
-        try { _summary = await Notifications.GetAsync(_scope.UserId, storeId); }
+        try
+        {
+            if (full || _summary is null)
+            {
+                _itemsStale = false;
+                _summary = await Notifications.GetAsync(_scope.UserId, storeId);
+            }
+            else _summary = _summary with { AwaitingYou = await Notifications.AwaitingYouAsync(storeId) };
+        }
         catch (Exception ex) { Logger.LogWarning(ex, "Could not load notifications"); }
         finally { _reload.Release(); }
     }
@@ -74,7 +95,7 @@ public sealed partial class NotificationMenu : IAsyncDisposable
     {
         if (_scope is null) return;
         await Notifications.MarkAllSeenAsync(_scope.UserId);
-        await LoadAsync();
+        await LoadAsync(full: true);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Data;
+using Dashboard.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,9 @@ public sealed class StoreContext(AuthenticationStateProvider auth, IDbContextFac
             .OrderBy(m => m.Store.Name)
             .Select(m => new StoreSummary(m.StoreId, m.Store.Name, m.Role)).ToListAsync(ct);
         var current = stores.FirstOrDefault(s => s.Id == user.CurrentStoreId) ?? stores.FirstOrDefault();
-        return new MerchantScope(user.Id, user.DisplayName, user.Email ?? "", user.IsPlatformSupport, stores, current);
+        return new MerchantScope(user.Id, user.DisplayName, user.Email ?? "",
+            IsPlatformSupport: user.IsPlatformSupport && !TwoFactorAccounts.MustSetUp(user), stores, current,
+            TwoFactorSetupRequired: TwoFactorAccounts.MustSetUp(user));
     }
 
     /// <summary>Makes <paramref name="storeId"/> the user's current store, if they are a member of it.</summary>

@@ -1,3 +1,5 @@
+using Dashboard.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Dashboard.Web.Features.Stores;
@@ -12,7 +14,10 @@ public static class StoresFeature
         services.AddSingleton<IAuthorizationHandler, StorePolicyHandler>();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var policy in Policies.All)
-            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().AddRequirements(new StorePolicyRequirement(policy)));
+            authorization.AddPolicy(policy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new SignedInWithScheme(IdentityConstants.ApplicationScheme), new StorePolicyRequirement(policy)));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Web.Components.Account;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
@@ -14,6 +15,7 @@ public sealed partial class SupportCasePage
     [Inject] private SupportQueries Support { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
@@ -34,6 +36,11 @@ public sealed partial class SupportCasePage
         _loadedId = CaseId;
         (_detail, _notFound) = (null, false);
         _scope ??= await Stores.GetAsync();
+        if (_scope?.TwoFactorSetupRequired == true)
+        {
+            Navigation.NavigateTo(AccountPaths.WithReturnUrl(AccountPaths.TwoFactorSetup, $"/support/cases/{CaseId}"), forceLoad: true);
+            return;
+        }
         // The page only hides; SupportQueries and CaseService refuse anyone the policy refuses.
         if (_scope?.Satisfies(Policies.PlatformSupport) != true)
         {
@@ -44,7 +51,7 @@ public sealed partial class SupportCasePage
         if (_detail is null) return;
         _storeName = await Support.StoreNameAsync(_scope.UserId, _detail.Case.StoreId);
         _live?.Dispose();
-        _live = LiveRefresh.Follow(Feed, _detail.Case.StoreId, change => change.CaseId == _detail?.Case.Id,
+        _live = LiveRefresh.Follow(Feed, _detail.Case.StoreId, change => change.Concerns(_detail?.Case.Id),
             () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
     }
 

@@ -5,7 +5,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Dashboard.Web.Infrastructure;
 
 namespace Dashboard.Web.Features.Tickets;
 
@@ -14,13 +14,13 @@ namespace Dashboard.Web.Features.Tickets;
 /// <c>Outbox</c> on the caller's context so it commits with the answer. Only the answer's own text goes
 /// out: staff notes never reach an email. Every email of a ticket threads under <c>&lt;ticket.{id}@domain&gt;</c>.
 /// </summary>
-public sealed class TicketEmails(IOptions<PortalOptions> portal)
+public sealed class TicketEmails(PublicUrls urls)
 {
     public const string AnsweredKind = "ticket-answered";
 
-    private PortalOptions Portal => portal.Value;
+    private PortalOptions Portal => urls.Options;
 
-    public string ThreadUrl(int number) => $"{Portal.DashboardUrl.TrimEnd('/')}/help/{number}";
+    public string ThreadUrl(int number) => $"{urls.DashboardBase}/help/{number}";
 
     public string RootId(Guid ticketId) => $"<ticket.{ticketId:D}@{Portal.MessageIdDomain}>";
 

@@ -26,6 +26,10 @@ public sealed partial class ReplyBox
     [Parameter] public string Placeholder { get; set; } = "Write a reply to the customer…";
     [Parameter] public string SendLabel { get; set; } = "Send";
 
+    /// <summary>What a screen reader calls the text box, and the box as a whole.</summary>
+    [Parameter] public string AriaLabel { get; set; } = "Reply message";
+    [Parameter] public string SectionLabel { get; set; } = "Reply";
+
     /// <summary>Told on every keystroke whether a draft is in progress (presence: "Theo is typing…").</summary>
     [Parameter] public Action<bool>? Typing { get; set; }
 
@@ -40,11 +44,16 @@ public sealed partial class ReplyBox
     private bool _uploading;
     private string? _error;
 
-    private int Length => _text.Length;
-    private bool OverLimit => Length > Limits.MessageBodyMax;
+    // The server's own check of the body, so the counter counts what the server counts (characters a
+    // person sees: an emoji is one) and Send is off exactly when the server would refuse the text.
+    private Limits.BodyCheck _check = Limits.CheckBody("");
+
+    private bool OverLimit => _check.VisibleLength > Limits.MessageBodyMax;
+    /// <summary>Why the typed text cannot be sent (too long, a control character); nothing for an empty box.</summary>
+    private string? TextProblem => _check.Error is { } error && error != Limits.EmptyBodyMessage ? error : null;
     // Send waits for staged uploads: a file still uploading would otherwise miss the message.
-    private bool CanSend => !_sending && !_uploading && !Busy && !OverLimit && !string.IsNullOrWhiteSpace(_text);
-    private string CounterText => $"{Length.ToString("N0", CultureInfo.InvariantCulture)} / {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)}";
+    private bool CanSend => !_sending && !_uploading && !Busy && _check.Error is null;
+    private string CounterText => $"{_check.VisibleLength.ToString("N0", CultureInfo.InvariantCulture)} / {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)}";
 
     private void OnFilesChanged() => StateHasChanged();
 
@@ -53,6 +62,7 @@ public sealed partial class ReplyBox
     private void OnInput(ChangeEventArgs e)
     {
         _text = e.Value as string ?? "";
+        _check = Limits.CheckBody(_text);
         Typing?.Invoke(!string.IsNullOrWhiteSpace(_text));
     }
 
@@ -78,6 +88,7 @@ public sealed partial class ReplyBox
             if (result.Succeeded)
             {
                 (_text, _initialText, _files) = ("", "", []);
+                _check = Limits.CheckBody("");
                 _boxKey++;
                 if (DraftSent is not null) await DraftSent();
             }

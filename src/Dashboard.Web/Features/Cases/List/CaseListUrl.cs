@@ -1,11 +1,20 @@
 using System.Globalization;
 using Dashboard.Domain;
+using Dashboard.Web.Infrastructure;
 
 namespace Dashboard.Web.Features.Cases.List;
 
 /// <summary>The case list's state in its URL: <c>/cases?tab=open&amp;page=2&amp;size=50&amp;priority=high&amp;q=refund</c>.</summary>
 public static class CaseListUrl
 {
+    public static readonly int[] PageSizes = [20, 50, 100];
+
+    /// <summary>The page number in the URL (<see cref="PagingQuery.ParsePage"/>).</summary>
+    public static int ParsePage(string? value) => PagingQuery.ParsePage(value);
+
+    /// <summary>The page size in the URL; only the sizes offered (20, 50, 100) count, anything else is the default.</summary>
+    public static int ParseSize(string? value) => PagingQuery.ParseSize(value, PageSizes, Limits.PageSizeDefault);
+
     /// <summary>The list's address; defaults are left out so the plain URL stays <c>/cases</c>.</summary>
     public static string Build(CaseTab tab, int page, int size, CasePriority? priority, string? search)
     {

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Attachments;
 
 namespace Dashboard.Web.Features.Tickets.Api;
@@ -5,7 +6,8 @@ namespace Dashboard.Web.Features.Tickets.Api;
 /// <summary>GET one support case: the case object plus its message thread, oldest first (never a staff note).</summary>
 public sealed record ApiSupportCaseDetail(
     Guid Id, int Number, string Subject, string Category, string Severity, string Status,
-    DateTime CreatedAt, DateTime LastActivityAt, DateTime? ClosedAt, IReadOnlyList<ApiSupportCaseMessage> Messages)
+    [property: MillisecondUtcTime] DateTime CreatedAt, [property: MillisecondUtcTime] DateTime LastActivityAt,
+    [property: MillisecondUtcTime] DateTime? ClosedAt, IReadOnlyList<ApiSupportCaseMessage> Messages)
 {
     public static ApiSupportCaseDetail From(TicketThread thread, AttachmentLinks links, string baseUrl)
     {

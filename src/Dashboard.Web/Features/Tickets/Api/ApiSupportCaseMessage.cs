@@ -6,7 +6,8 @@ using Dashboard.Web.Features.Attachments;
 namespace Dashboard.Web.Features.Tickets.Api;
 
 /// <summary>A message of the thread: <c>authorKind</c> merchant or support, the label shown, attachments as signed links.</summary>
-public sealed record ApiSupportCaseMessage(Guid Id, string AuthorKind, string AuthorLabel, string Body, IReadOnlyList<ApiAttachment> Attachments, DateTime CreatedAt)
+public sealed record ApiSupportCaseMessage(Guid Id, string AuthorKind, string AuthorLabel, string Body, IReadOnlyList<ApiAttachment> Attachments,
+    [property: MillisecondUtcTime] DateTime CreatedAt)
 {
     public static ApiSupportCaseMessage From(TicketMessage m, AttachmentLinks links, string baseUrl)
     {

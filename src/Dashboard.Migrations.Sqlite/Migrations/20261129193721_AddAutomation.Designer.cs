@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261129204518_AddLicencePool")]
-    partial class AddLicencePool
+    [Migration("20261129193721_AddAutomation")]
+    partial class AddAutomation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -328,115 +328,23 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("Dashboard.Data.Entities.LicenceActionRecord", b =>
+            modelBuilder.Entity("Dashboard.Data.Entities.JobLease", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Action")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CaseId")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
+                    b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LicenseId")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NewLicenseId")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StoreId")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("StoreId", "IdempotencyKey")
-                        .IsUnique();
-
-                    b.ToTable("LicenceActions", (string)null);
-                });
-
-            modelBuilder.Entity("Dashboard.Data.Entities.LicencePoolKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AddedAt")
+                    b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
+                    b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LicenseId")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Name");
 
-                    b.Property<string>("OrderId")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProductId")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StoreId")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VariantId")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StoreId", "Key")
-                        .IsUnique();
-
-                    b.HasIndex("StoreId", "ProductId", "Status", "AddedAt");
-
-                    b.ToTable("LicencePoolKeys");
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.License", b =>
@@ -700,7 +608,8 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ReplaceLicencesOwnersOnly")
+                    b.Property<long>("SettingsVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -775,6 +684,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
@@ -823,6 +735,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");
+
+                    b.HasIndex("StoreId", "LastActivityAt", "AutoCloseWarnedAt")
+                        .HasDatabaseName("IX_Cases_AutoClose")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");
@@ -1172,15 +1088,6 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
-                {
-                    b.HasOne("Dashboard.Data.Entities.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dashboard.Data.Entities.LicencePoolKey", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.Store", null)
                         .WithMany()
