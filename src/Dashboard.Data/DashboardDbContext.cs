@@ -28,6 +28,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
+    public DbSet<LicencePoolKey> LicencePoolKeys => Set<LicencePoolKey>();
+    public DbSet<LicenceActionRecord> LicenceActions => Set<LicenceActionRecord>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -305,6 +307,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         });
 
         TicketModel.Configure(b);
+        LicenceModel.Configure(b);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(

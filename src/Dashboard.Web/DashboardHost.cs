@@ -5,6 +5,7 @@ using Dashboard.Web.Features.Api;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Licences;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Settings;
 using Dashboard.Web.Features.Stores;
@@ -54,6 +55,7 @@ public static class DashboardHost
         services.AddTickets(configuration);
         services.AddSettings(configuration);
         services.AddAutomation(configuration);
+        services.AddLicences(configuration);
         services.AddSeed(configuration);
     }
 

@@ -27,5 +27,8 @@ public sealed class Store
     public AutoClosePeriods AutoClosePeriods => new(AutoCloseDays, AutoCloseWarningDays);
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Only the owner may replace licence keys (LicenceWorkflow); agents may by default.</summary>
+    public bool ReplaceLicencesOwnersOnly { get; set; }
     public List<StoreMember> Members { get; set; } = [];
 }

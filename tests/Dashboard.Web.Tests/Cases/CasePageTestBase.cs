@@ -3,6 +3,7 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.Licences;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Tests.Infrastructure;
@@ -50,6 +51,7 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(new CasePresence(new InProcessCaseChangeTransport(), Db.Feed, Db.Factory, Db.Clock, NullLogger<CasePresence>.Instance));
         Services.AddSingleton(Db.CaseService(vault: vault));
         Services.AddSingleton(Db.CaseQueries());
+        Services.AddSingleton(new LicenceActions(Db.Factory, Db.Clock, Db.Feed, new LicenceEmails(Db.Emails)));
         Services.AddSingleton(new StoreAccess(Db.Factory));
         Services.AddScoped<StoreContext>();
         Services.AddSupport(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());

@@ -5,7 +5,7 @@ using Dashboard.Web.Features.Live;
 namespace Dashboard.Web.Features.Cases;
 
 /// <summary>What happened; <see cref="Resync"/> is no single change but "changes may have been missed: read again".</summary>
-public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Resync }
+public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Resync, Licences }
 
 /// <summary>A committed change to a case, published after the transaction succeeded.</summary>
 public sealed record CaseChange(string StoreId, string CaseId, CaseChangeKind Kind, CaseStatus Status, AuthorKind? By, DateTime At)
