@@ -7,6 +7,8 @@ using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Settings;
+using Dashboard.Web.Features.Team;
+using Dashboard.Web.Features.SavedReplies;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Features.Tickets;
@@ -53,6 +55,8 @@ public static class DashboardHost
         services.AddStoreApi(configuration);
         services.AddTickets(configuration);
         services.AddSettings(configuration);
+        services.AddTeam(configuration);
+        services.AddSavedReplies(configuration);
         services.AddAutomation(configuration);
         services.AddSeed(configuration);
     }
