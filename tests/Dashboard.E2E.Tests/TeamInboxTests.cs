@@ -69,8 +69,8 @@ public sealed class TeamInboxTests(E2EFixture fixture) : E2ETest(fixture)
         await Page.GotoAsync("/settings/saved-replies");
         await Blazor.WaitForLoadedAsync(Page, loaded: "[data-testid=saved-reply-save]", loading: "[data-testid=saved-replies-loading]");
         var name = $"Resend {Guid.NewGuid():N}"[..15];
-        await Page.Locator("[data-testid=saved-reply-name] input").FillAsync(name);
-        await Page.Locator("[data-testid=saved-reply-text] textarea").First.FillAsync("Order {{order.number}}: key sent again.");
+        await Page.Locator("[data-testid=saved-reply-name] input, input[data-testid=saved-reply-name]").FillAsync(name);
+        await Page.Locator("[data-testid=saved-reply-text] textarea, textarea[data-testid=saved-reply-text]").First.FillAsync("Order {{order.number}}: key sent again.");
         await Page.GetByTestId("saved-reply-save").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("saved-reply-row").Filter(new() { HasText = name })).ToHaveCountAsync(1);
         await ScreenshotAsync("saved-replies");

@@ -34,15 +34,15 @@ public class TeamServiceTests : IAsyncLifetime
         var theo = await _db.AddMemberAsync(store.Id, "Theo Park", StoreRole.Owner);
         var mia = await _db.AddMemberAsync(store.Id, "Mia Chen");
 
-        var lastOwner = await _team.ChangeRoleAsync(theo.UserId, store.Id, theo.UserId, StoreRole.Agent);
+        var lastOwner = await _team.ChangeRoleAsync(theo.UserId!, store.Id, theo.UserId!, StoreRole.Agent);
         lastOwner.Error.ShouldBe(TeamService.LastOwner);
-        (await RoleAsync(store.Id, theo.UserId)).ShouldBe(StoreRole.Owner);
+        (await RoleAsync(store.Id, theo.UserId!)).ShouldBe(StoreRole.Owner);
 
-        (await _team.ChangeRoleAsync(theo.UserId, store.Id, mia.UserId, StoreRole.Owner)).Succeeded.ShouldBeTrue();
-        (await _team.ChangeRoleAsync(theo.UserId, store.Id, theo.UserId, StoreRole.Agent)).Succeeded.ShouldBeTrue();
+        (await _team.ChangeRoleAsync(theo.UserId!, store.Id, mia.UserId!, StoreRole.Owner)).Succeeded.ShouldBeTrue();
+        (await _team.ChangeRoleAsync(theo.UserId!, store.Id, theo.UserId!, StoreRole.Agent)).Succeeded.ShouldBeTrue();
 
-        (await RoleAsync(store.Id, mia.UserId)).ShouldBe(StoreRole.Owner);
-        (await RoleAsync(store.Id, theo.UserId)).ShouldBe(StoreRole.Agent);
+        (await RoleAsync(store.Id, mia.UserId!)).ShouldBe(StoreRole.Owner);
+        (await RoleAsync(store.Id, theo.UserId!)).ShouldBe(StoreRole.Agent);
     }
 
     [Fact]
@@ -54,15 +54,15 @@ public class TeamServiceTests : IAsyncLifetime
         var mia = await _db.AddMemberAsync(store.Id, "Mia Chen");
         var outsider = await _db.AddMemberAsync(other.Id, "Olga Owner", StoreRole.Owner);
 
-        (await _team.ChangeRoleAsync(mia.UserId, store.Id, mia.UserId, StoreRole.Owner)).Error.ShouldBe(TeamService.OwnerOnly);
-        (await _team.RemoveAsync(mia.UserId, store.Id, theo.UserId)).Error.ShouldBe(TeamService.OwnerOnly);
-        (await _team.ChangeRoleAsync(outsider.UserId, store.Id, mia.UserId, StoreRole.Owner)).Error.ShouldBe(TeamService.OwnerOnly);
-        (await _team.RemoveAsync(outsider.UserId, store.Id, mia.UserId)).Error.ShouldBe(TeamService.OwnerOnly);
-        (await _team.ChangeRoleAsync(theo.UserId, store.Id, outsider.UserId, StoreRole.Owner)).Error.ShouldBe(TeamService.NotAMember);
+        (await _team.ChangeRoleAsync(mia.UserId!, store.Id, mia.UserId!, StoreRole.Owner)).Error.ShouldBe(TeamService.OwnerOnly);
+        (await _team.RemoveAsync(mia.UserId!, store.Id, theo.UserId!)).Error.ShouldBe(TeamService.OwnerOnly);
+        (await _team.ChangeRoleAsync(outsider.UserId!, store.Id, mia.UserId!, StoreRole.Owner)).Error.ShouldBe(TeamService.OwnerOnly);
+        (await _team.RemoveAsync(outsider.UserId!, store.Id, mia.UserId!)).Error.ShouldBe(TeamService.OwnerOnly);
+        (await _team.ChangeRoleAsync(theo.UserId!, store.Id, outsider.UserId!, StoreRole.Owner)).Error.ShouldBe(TeamService.NotAMember);
 
-        (await RoleAsync(store.Id, mia.UserId)).ShouldBe(StoreRole.Agent);
-        (await RoleAsync(store.Id, theo.UserId)).ShouldBe(StoreRole.Owner);
-        (await RoleAsync(store.Id, outsider.UserId)).ShouldBeNull();
+        (await RoleAsync(store.Id, mia.UserId!)).ShouldBe(StoreRole.Agent);
+        (await RoleAsync(store.Id, theo.UserId!)).ShouldBe(StoreRole.Owner);
+        (await RoleAsync(store.Id, outsider.UserId!)).ShouldBeNull();
     }
 
     [Fact]
@@ -72,18 +72,18 @@ public class TeamServiceTests : IAsyncLifetime
         var theo = await _db.AddMemberAsync(store.Id, "Theo Park", StoreRole.Owner);
         var mia = await _db.AddMemberAsync(store.Id, "Mia Chen");
         var c = await _db.OpenCaseAsync(store.Id, order.Id);
-        (await _db.CaseService().AssignAsync(store.Id, c.Id, theo, mia.UserId)).Outcome.ShouldBe(CaseOutcome.Ok);
+        (await _db.CaseService().AssignAsync(store.Id, c.Id, theo, mia.UserId!)).Outcome.ShouldBe(CaseOutcome.Ok);
         string? stampBefore;
-        await using (var db = _db.NewContext()) stampBefore = await db.Users.Where(u => u.Id == mia.UserId).Select(u => u.SecurityStamp).FirstAsync();
+        await using (var db = _db.NewContext()) stampBefore = await db.Users.Where(u => u.Id == mia.UserId!).Select(u => u.SecurityStamp).FirstAsync();
 
-        (await _team.RemoveAsync(theo.UserId, store.Id, mia.UserId)).Succeeded.ShouldBeTrue();
+        (await _team.RemoveAsync(theo.UserId!, store.Id, mia.UserId!)).Succeeded.ShouldBeTrue();
 
-        (await RoleAsync(store.Id, mia.UserId)).ShouldBeNull();
-        (await new StoreAccess(_db.Factory).AllowsAsync(mia.UserId, Policies.StoreMember, store.Id)).ShouldBeFalse();
+        (await RoleAsync(store.Id, mia.UserId!)).ShouldBeNull();
+        (await new StoreAccess(_db.Factory).AllowsAsync(mia.UserId!, Policies.StoreMember, store.Id)).ShouldBeFalse();
         (await _db.CaseService().AddNoteAsync(store.Id, c.Id, mia, "Still here?")).Outcome.ShouldBe(CaseOutcome.Forbidden);
         (await _db.CaseQueries().GetAsync(store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.AssigneeUserId.ShouldBeNull();
         await using var check = _db.NewContext();
-        (await check.Users.Where(u => u.Id == mia.UserId).Select(u => u.SecurityStamp).FirstAsync()).ShouldNotBe(stampBefore);
+        (await check.Users.Where(u => u.Id == mia.UserId!).Select(u => u.SecurityStamp).FirstAsync()).ShouldNotBe(stampBefore);
     }
 
     [Fact]
@@ -92,12 +92,12 @@ public class TeamServiceTests : IAsyncLifetime
         var (store, _, _) = await _db.AddStoreAsync();
         var theo = await _db.AddMemberAsync(store.Id, "Theo Park", StoreRole.Owner);
 
-        (await _team.RemoveAsync(theo.UserId, store.Id, theo.UserId)).Error.ShouldBe(TeamService.LastOwner);
-        (await RoleAsync(store.Id, theo.UserId)).ShouldBe(StoreRole.Owner);
+        (await _team.RemoveAsync(theo.UserId!, store.Id, theo.UserId!)).Error.ShouldBe(TeamService.LastOwner);
+        (await RoleAsync(store.Id, theo.UserId!)).ShouldBe(StoreRole.Owner);
 
         var nadia = await _db.AddMemberAsync(store.Id, "Nadia Holm", StoreRole.Owner);
-        (await _team.RemoveAsync(theo.UserId, store.Id, theo.UserId)).Succeeded.ShouldBeTrue();
-        (await RoleAsync(store.Id, theo.UserId)).ShouldBeNull();
-        (await RoleAsync(store.Id, nadia.UserId)).ShouldBe(StoreRole.Owner);
+        (await _team.RemoveAsync(theo.UserId!, store.Id, theo.UserId!)).Succeeded.ShouldBeTrue();
+        (await RoleAsync(store.Id, theo.UserId!)).ShouldBeNull();
+        (await RoleAsync(store.Id, nadia.UserId!)).ShouldBe(StoreRole.Owner);
     }
 }
