@@ -47,3 +47,16 @@ window.dashboard.attachZone = function (input) {
     if (files.length && hand(files)) e.preventDefault(); // text pastes go on into the textarea
   }, opts);
 };
+
+// Saved replies: inserts text at the caret of the reply box (replacing a selection) and fires "input",
+// so Blazor's @oninput reads the whole new value. The box owns its draft (docs/decisions/0006): the
+// server never writes the value, so characters typed while the reply was chosen are kept.
+window.dashboard.insertAtCaret = function (textarea, text) {
+  if (!textarea || textarea.disabled) return false;
+  const start = textarea.selectionStart ?? textarea.value.length;
+  const end = textarea.selectionEnd ?? start;
+  textarea.focus();
+  textarea.setRangeText(text, start, end, 'end');
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+};

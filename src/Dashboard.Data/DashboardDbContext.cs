@@ -23,6 +23,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<InboundEmail> InboundEmails => Set<InboundEmail>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<PortalSignIn> PortalSignIns => Set<PortalSignIn>();
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
 
     public DbSet<SupportTicket> Tickets => Set<SupportTicket>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
@@ -167,6 +168,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasIndex(c => new { c.StoreId, c.Priority, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Priority");
             e.HasIndex(c => new { c.StoreId, c.CustomerId });
             e.HasIndex(c => new { c.StoreId, c.OrderId });
+            // The "Assigned: me / unassigned" filter: its count and sorted page without scanning the store.
+            e.Property(c => c.AssigneeUserId).HasMaxLength(450);
+            e.HasIndex(c => new { c.StoreId, c.AssigneeUserId, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Assignee");
             // Platform support's triage view: escalated cases of every store.
             e.HasIndex(c => new { c.Escalated, c.LastMessageAt });
             // The auto-close job: a store's cases awaiting the customer, oldest activity first. Only
@@ -180,6 +184,17 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             // SQLite: full-text triggers (migration AddCaseFullTextSearch) keep CaseSubjectSearch in
             // step; RETURNING does not mix with AFTER triggers, so EF uses its trigger-safe save path.
             if (IsSqlite) e.ToTable(t => t.UseSqlReturningClause(false));
+        });
+
+        b.Entity<SavedReply>(e =>
+        {
+            e.Property(r => r.Id).HasMaxLength(id);
+            e.Property(r => r.StoreId).HasMaxLength(id);
+            e.Property(r => r.Name).HasMaxLength(Dashboard.Domain.SavedReplyRules.NameMax);
+            e.Property(r => r.Body).HasMaxLength(Dashboard.Domain.SavedReplyRules.TextMax);
+            // One name per store: the reply box finds a saved reply by its name.
+            e.HasIndex(r => new { r.StoreId, r.Name }).IsUnique();
+            e.HasOne<Store>().WithMany().HasForeignKey(r => r.StoreId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<CaseMessage>(e =>

@@ -34,11 +34,17 @@ public static partial class AutoReplyTemplate
             return enabled ? "Write the auto-reply text, or turn the auto-reply off" : null;
         if (trimmed.Length > TextMax)
             return $"The auto-reply is too long: {trimmed.Length:N0} characters, the limit is {TextMax:N0}";
-        var unknown = Tokens().Matches(trimmed).Select(m => m.Value).Where(t => !Placeholders.Contains(Normalise(t))).Distinct().ToList();
+        return CheckPlaceholders(trimmed);
+    }
+
+    /// <summary>The error for an unknown or unclosed placeholder in <paramref name="text"/>, or null (auto-reply and saved replies).</summary>
+    public static string? CheckPlaceholders(string text)
+    {
+        var unknown = Tokens().Matches(text).Select(m => m.Value).Where(t => !Placeholders.Contains(Normalise(t))).Distinct().ToList();
         if (unknown.Count > 0)
             return $"{(unknown.Count == 1 ? "Unknown placeholder" : "Unknown placeholders")} {string.Join(", ", unknown)}. " +
                    $"You can use: {PlaceholderList}";
-        if (Tokens().Replace(trimmed, "").Contains("{{", StringComparison.Ordinal))
+        if (Tokens().Replace(text, "").Contains("{{", StringComparison.Ordinal))
             return $"A placeholder is not closed with }}}}. You can use: {PlaceholderList}";
         return null;
     }

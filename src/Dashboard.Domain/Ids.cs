@@ -25,6 +25,7 @@ public static class Ids
 
     /// <summary>A customer's portal sign-in request (link and code).</summary>
     public const string SignIn = "psi_";
+    public const string SavedReply = "srp_";
 
     public const int MinLength = 12;
     public const int MaxLength = 48;

@@ -8,6 +8,8 @@ using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Licences;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Settings;
+using Dashboard.Web.Features.Team;
+using Dashboard.Web.Features.SavedReplies;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Support;
 using Dashboard.Web.Features.Tickets;
@@ -54,6 +56,8 @@ public static class DashboardHost
         services.AddStoreApi(configuration);
         services.AddTickets(configuration);
         services.AddSettings(configuration);
+        services.AddTeam(configuration);
+        services.AddSavedReplies(configuration);
         services.AddAutomation(configuration);
         services.AddLicences(configuration);
         services.AddSeed(configuration);

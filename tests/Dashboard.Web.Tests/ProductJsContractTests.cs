@@ -18,6 +18,7 @@ public class ProductJsContractTests
         { ProductJs.AttachZone, 1 },
         { ProductJs.Reveal, 1 },
         { ProductJs.CopyText, 1 },
+        { ProductJs.InsertAtCaret, 2 },
     };
 
     [Theory, MemberData(nameof(DashboardFunctions))]

@@ -29,6 +29,14 @@ public sealed class SupportCase
     public DateTime? AutoCloseWarnedAt { get; set; }
 
     /// <summary>
+    /// The store member working on the case, or nobody; not part of the rules' state (assignment is no
+    /// status change). No foreign key: on SQLite adding one rebuilds the Cases table, which would drop
+    /// its search triggers and renumber the rowids the search index packs; removing a member unassigns
+    /// their cases in the same transaction instead (TeamService).
+    /// </summary>
+    public string? AssigneeUserId { get; set; }
+
+    /// <summary>
     /// Application-managed optimistic concurrency token (SQLite has no rowversion): every write
     /// bumps it, and a write based on an older value is refused as a conflict.
     /// </summary>

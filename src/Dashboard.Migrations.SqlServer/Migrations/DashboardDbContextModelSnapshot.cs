@@ -853,6 +853,41 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.ToTable("PortalSignIns");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.SavedReply", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedReplies");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Store", b =>
                 {
                     b.Property<string>("Id")
@@ -949,6 +984,10 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTime?>("AutoCloseWarnedAt")
                         .HasColumnType("datetime2");
 
@@ -1035,6 +1074,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");
+
+                    b.HasIndex("StoreId", "AssigneeUserId", "LastMessageAt", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Assignee");
 
                     b.HasIndex("StoreId", "Priority", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_Priority");
@@ -1537,6 +1579,15 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.HasOne("Dashboard.Data.Entities.Order", null)
                         .WithMany("Items")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.SavedReply", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

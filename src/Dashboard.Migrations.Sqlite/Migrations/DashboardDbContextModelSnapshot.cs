@@ -842,6 +842,41 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.ToTable("PortalSignIns");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.SavedReply", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedReplies");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Store", b =>
                 {
                     b.Property<string>("Id")
@@ -938,6 +973,10 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AutoCloseWarnedAt")
                         .HasColumnType("INTEGER");
 
@@ -1024,6 +1063,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StoreId", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_All");
+
+                    b.HasIndex("StoreId", "AssigneeUserId", "LastMessageAt", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Assignee");
 
                     b.HasIndex("StoreId", "Priority", "LastMessageAt", "CreatedAt", "Id")
                         .HasDatabaseName("IX_Cases_Priority");
@@ -1523,6 +1565,15 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasOne("Dashboard.Data.Entities.Order", null)
                         .WithMany("Items")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.SavedReply", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

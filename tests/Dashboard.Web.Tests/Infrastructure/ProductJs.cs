@@ -11,13 +11,14 @@ public static class ProductJs
     public const string AttachZone = "dashboard.attachZone";
     public const string Reveal = "dashboard.reveal";
     public const string CopyText = "dashboard.copyText";
+    public const string InsertAtCaret = "dashboard.insertAtCaret";
     /// <summary>The browser's own clipboard API, called directly by the API token page.</summary>
     public const string ClipboardWrite = "navigator.clipboard.writeText";
     public const string LiveModule = "/assets/live.js";
     public const string SetTitleCount = "setTitleCount";
 
     /// <summary>Functions of <c>window.dashboard</c> the components call (dashboard.js).</summary>
-    public static readonly string[] DashboardFunctions = [AttachZone, Reveal, CopyText];
+    public static readonly string[] DashboardFunctions = [AttachZone, Reveal, CopyText, InsertAtCaret];
 
     /// <summary>Exports of live.js the components call.</summary>
     public static readonly string[] LiveModuleExports = [SetTitleCount];

@@ -4,8 +4,12 @@ using Dashboard.Web.Features.Live;
 
 namespace Dashboard.Web.Features.Cases;
 
-/// <summary>What happened; <see cref="Resync"/> is no single change but "changes may have been missed: read again".</summary>
-public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Resync, Licences }
+/// <summary>
+/// What happened; <see cref="Resync"/> is no single change but "changes may have been missed: read again".
+/// <see cref="Note"/> and <see cref="Assigned"/> are the team's own entries: no status, counter or last-message change.
+/// <see cref="Licences"/>: the order's licence keys changed (a replacement or revocation from the rail).
+/// </summary>
+public enum CaseChangeKind { Opened, Message, StatusOrPriority, Read, Escalated, Resync, Licences, Note, Assigned }
 
 /// <summary>A committed change to a case, published after the transaction succeeded.</summary>
 public sealed record CaseChange(string StoreId, string CaseId, CaseChangeKind Kind, CaseStatus Status, AuthorKind? By, DateTime At)

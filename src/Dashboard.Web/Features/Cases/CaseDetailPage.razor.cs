@@ -2,6 +2,8 @@ using Dashboard.Domain;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases.Detail;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.SavedReplies;
+using Dashboard.Web.Features.Team;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -16,6 +18,8 @@ public sealed partial class CaseDetailPage
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private TeamService Team { get; set; } = null!;
+    [Inject] private SavedReplyService SavedReplyStore { get; set; } = null!;
 
     [Parameter] public string CaseId { get; set; } = "";
 
@@ -27,6 +31,8 @@ public sealed partial class CaseDetailPage
     private Severity _noticeSeverity = Severity.Error;
     private string? _loadedId;
     private LiveRefresh? _live;
+    private IReadOnlyList<TeamMember>? _members;
+    private IReadOnlyList<SavedReplyChoice>? _savedReplies;
 
     private string Title => _notFound ? "Case not found · Cases" : _detail is null ? "Case" : $"{_detail.Case.Subject} · Case";
     private string StoreId => _scope!.StoreId!;
@@ -48,6 +54,10 @@ public sealed partial class CaseDetailPage
             () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);
 
         await ReloadAsync();
+        _members ??= await Team.MembersAsync(_scope.UserId, storeId);
+        if (_detail is { } loaded)
+            _savedReplies = [.. (await SavedReplyStore.ListAsync(_scope.UserId, storeId)).Select(r => new SavedReplyChoice(r.Name,
+                SavedReplyService.Fill(r.Body, _scope.Current!.Name, loaded.Case, loaded.Customer, loaded.Order)))];
         if (_detail is { Case.UnreadCount: > 0 } opened)
         {
             var read = await Cases.MarkReadAsync(storeId, opened.Case.Id);
@@ -73,6 +83,32 @@ public sealed partial class CaseDetailPage
         // Send is a Func, not an EventCallback: Blazor re-renders only the reply box on its own.
         StateHasChanged();
         return result;
+    }
+
+    private async Task<CaseResult> AddNoteAsync(ReplyDraft draft)
+    {
+        // No expected version: a note does not depend on what changed meanwhile, so it is never a conflict.
+        var result = await Cases.AddNoteAsync(StoreId, _detail!.Case.Id, Me, draft.Body);
+        if (result.Outcome is CaseOutcome.Ok or CaseOutcome.Conflict or CaseOutcome.NotFound) await ReloadAsync();
+        StateHasChanged();
+        return result;
+    }
+
+    private async Task AssignAsync(string? assigneeUserId)
+    {
+        if (_detail is null || _busy) return;
+        _busy = true;
+        try
+        {
+            var result = await Cases.AssignAsync(StoreId, _detail.Case.Id, Me, assigneeUserId, expectedVersion: _detail.Case.Version);
+            var name = _members?.FirstOrDefault(m => m.UserId == assigneeUserId)?.DisplayName;
+            await AfterChangeAsync(result, name is null ? "Case unassigned" : $"Assigned to {name}");
+            if (!result.Succeeded) Snackbar.Add(result.Error ?? "The assignment was not saved.", Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     private Task ChangeStatusAsync(CaseStatus target) =>

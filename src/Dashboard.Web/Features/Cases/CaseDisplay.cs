@@ -43,6 +43,10 @@ public static class CaseDisplay
     }
 
     /// <summary>The exact instant, for tooltips and the rail.</summary>
+    /// <summary>Up to two initials of a person's name, for an avatar ("Nadia Holm" → "NH").</summary>
+    public static string Initials(string name) => string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Take(2).Select(p => char.ToUpperInvariant(p[0])));
+
     public static string Exact(DateTime at) => at.ToString("d MMM yyyy, HH:mm 'UTC'", Invariant);
 
     /// <summary>Who wrote last, from the merchant's side of the table.</summary>

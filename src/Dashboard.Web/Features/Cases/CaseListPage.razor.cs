@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases.List;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Features.Team;
 using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -18,6 +19,7 @@ public sealed partial class CaseListPage
     [Inject] private CaseChangeFeed Feed { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TeamService Team { get; set; } = null!;
     [Inject] private ILogger<CaseListPage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "tab")] public string? TabParam { get; set; }
@@ -26,8 +28,11 @@ public sealed partial class CaseListPage
     [SupplyParameterFromQuery(Name = "size")] public string? SizeParam { get; set; }
     [SupplyParameterFromQuery(Name = "priority")] public string? PriorityParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
+    [SupplyParameterFromQuery(Name = "assigned")] public string? AssignedParam { get; set; }
 
     private string? _storeId;
+    private string? _userId;
+    private IReadOnlyDictionary<string, string> _memberNames = new Dictionary<string, string>();
     private bool _noStore;
     private TabCounts _counts = TabCounts.Zero;
     private CaseListResult? _result;
@@ -45,8 +50,9 @@ public sealed partial class CaseListPage
     private int CurrentPage => CaseListUrl.ParsePage(PageParam);
     private int PageSize => CaseListUrl.ParseSize(SizeParam);
     private CasePriority? Priority => CaseListUrl.ParsePriority(PriorityParam);
+    private AssigneeFilter Assigned => CaseListUrl.ParseAssigned(AssignedParam);
     private string? Search => Normalize(SearchParam);
-    private bool Filtered => Search is not null || Priority is not null;
+    private bool Filtered => Search is not null || Priority is not null || Assigned != AssigneeFilter.Anyone;
 
     private string Title => $"{CurrentTab.Label()} ({_counts.Of(CurrentTab).ToString("N0", CultureInfo.InvariantCulture)}) · Cases";
 
@@ -58,9 +64,17 @@ public sealed partial class CaseListPage
         (CurrentPage < _result.TotalPages || (_result.TotalIsCapped && _result.Rows.Count == _result.PageSize));
 
     private string EmptyMessage => Filtered
-        ? Search is { } q ? $"No cases match “{q}”{(Priority is { } p ? $" with priority {CaseWorkflow.Label(p)}" : "")} in {CurrentTab.Label()}."
-                          : $"No {CurrentTab.Label().ToLowerInvariant()} cases with priority {CaseWorkflow.Label(Priority!.Value)}."
+        ? Search is { } q ? $"No cases match “{q}”{PriorityText}{AssignedText} in {CurrentTab.Label()}."
+                          : $"No {CurrentTab.Label().ToLowerInvariant()} cases{PriorityText}{AssignedText}."
         : CaseTabs.Of(CurrentTab).Empty;
+
+    private string PriorityText => Priority is { } p ? $" with priority {CaseWorkflow.Label(p)}" : "";
+    private string AssignedText => Assigned switch
+    {
+        AssigneeFilter.Me => " assigned to you",
+        AssigneeFilter.Unassigned => " without an assignee",
+        _ => "",
+    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -73,6 +87,8 @@ public sealed partial class CaseListPage
             return;
         }
         _storeId = storeId;
+        _userId = scope.UserId;
+        _memberNames = (await Team.MembersAsync(scope.UserId, storeId)).ToDictionary(m => m.UserId, m => m.DisplayName);
         _live = LiveRefresh.Follow(Feed, storeId, _ => true, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Clock);
     }
 
@@ -102,6 +118,7 @@ public sealed partial class CaseListPage
             Task<CaseListResult> Page(int page) => Queries.ListAsync(_storeId, new CaseListQuery
             {
                 Status = CurrentTab.Status(), Priority = Priority, Search = Search, Page = page, PageSize = PageSize,
+                AssigneeUserId = Assigned == AssigneeFilter.Me ? _userId : null, Unassigned = Assigned == AssigneeFilter.Unassigned,
             }, cts.Token);
             var result = await Page(CurrentPage);
             if (result.Page > result.TotalPages && result.TotalPages > 0)
@@ -133,11 +150,11 @@ public sealed partial class CaseListPage
 
     private void OpenCase(string caseId) => Navigation.NavigateTo($"/cases/{caseId}");
 
-    private string TabHref(CaseTab tab) => CaseListUrl.Build(tab, 1, PageSize, Priority, Search);
-    private string PageHref(int page) => CaseListUrl.Build(CurrentTab, Math.Max(1, page), PageSize, Priority, Search);
+    private string TabHref(CaseTab tab) => CaseListUrl.Build(tab, 1, PageSize, Priority, Search, Assigned);
+    private string PageHref(int page) => CaseListUrl.Build(CurrentTab, Math.Max(1, page), PageSize, Priority, Search, Assigned);
 
-    private void Go(CasePriority? priority, string? search, int? size = null, bool replace = false) =>
-        Navigation.NavigateTo(CaseListUrl.Build(CurrentTab, 1, size ?? PageSize, priority, search), replace: replace);
+    private void Go(CasePriority? priority, string? search, int? size = null, bool replace = false, AssigneeFilter? assigned = null) =>
+        Navigation.NavigateTo(CaseListUrl.Build(CurrentTab, 1, size ?? PageSize, priority, search, assigned ?? Assigned), replace: replace);
 
     /// <summary>Every keystroke: search once typing pauses for 300 ms.</summary>
     private void OnSearchInput(ChangeEventArgs e)
@@ -162,7 +179,8 @@ public sealed partial class CaseListPage
 
     private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private void ClearFilters() => Go(null, null);
+    private void ClearFilters() => Go(null, null, assigned: AssigneeFilter.Anyone);
+    private void OnAssignedChanged(ChangeEventArgs e) => Go(Priority, Search, assigned: CaseListUrl.ParseAssigned(e.Value as string));
     private void OnPriorityChanged(ChangeEventArgs e) => Go(CaseListUrl.ParsePriority(e.Value as string), Search);
     private void OnSizeChanged(ChangeEventArgs e) => Go(Priority, Search, CaseListUrl.ParseSize(e.Value as string));
 

@@ -25,7 +25,8 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         c.CustomerId, c.Customer.Email, c.Customer.FirstName, c.Customer.LastName,
         c.OrderId, c.Order.OrderNumber, c.Order.Amount, c.Order.Currency,
         c.LastMessageAt, c.LastMessageBy, c.UnreadCount, c.Escalated,
-        c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt);
+        c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt,
+        c.AssigneeUserId);
 
     /// <summary>The list's order: latest activity first; the id settles ties, so paging is stable.</summary>
     internal static IOrderedQueryable<SupportCase> InListOrder(IQueryable<SupportCase> cases, bool reversed = false) => reversed
@@ -51,7 +52,8 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         var size = Math.Clamp(query.PageSize, 1, Limits.PageSizeMax);
         var skip = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
-        var filtered = query.Priority is not null || query.CustomerId is not null || query.OrderId is not null;
+        var filtered = query.Priority is not null || query.CustomerId is not null || query.OrderId is not null
+            || query.AssigneeUserId is not null || query.Unassigned;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         if (search is null && !filtered && db.IsSqlite)
@@ -89,13 +91,15 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         return Result(rows, found.Total, found.TotalIsCapped);
     }
 
-    /// <summary>The filters that are plain columns of the case (status, priority, customer, order).</summary>
+    /// <summary>The filters that are plain columns of the case (status, priority, customer, order, assignee).</summary>
     internal static IQueryable<SupportCase> Filtered(IQueryable<SupportCase> cases, CaseListQuery query)
     {
         if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
         if (query.Priority is { } priority) cases = cases.Where(c => c.Priority == priority);
         if (query.CustomerId is { } customerId) cases = cases.Where(c => c.CustomerId == customerId);
         if (query.OrderId is { } orderId) cases = cases.Where(c => c.OrderId == orderId);
+        if (query.AssigneeUserId is { } assignee) cases = cases.Where(c => c.AssigneeUserId == assignee);
+        else if (query.Unassigned) cases = cases.Where(c => c.AssigneeUserId == null);
         return cases;
     }
 

@@ -147,6 +147,8 @@ public static class CaseSearch
             if (query.Priority is { } priority) Add("Priority", (int)priority);
             if (query.CustomerId is { } customerId) Add("CustomerId", customerId);
             if (query.OrderId is { } orderId) Add("OrderId", orderId);
+            if (query.AssigneeUserId is { } assignee) Add("AssigneeUserId", assignee);
+            else if (query.Unassigned) sql.Append(" AND c.\"AssigneeUserId\" IS NULL");
             return new SqlFilter(sql.ToString(), [.. parameters]);
         }
     }

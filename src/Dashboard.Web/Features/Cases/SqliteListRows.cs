@@ -18,7 +18,7 @@ internal static class SqliteListRows
     private const string Columns = """
         c.Id, c.Subject, c.Status, c.Priority, c.CustomerId, cu.Email, cu.FirstName, cu.LastName,
         c.OrderId, o.OrderNumber, o.Amount, o.Currency, c.LastMessageAt, c.LastMessageBy, c.UnreadCount,
-        c.Escalated, c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt
+        c.Escalated, c.ClosedAt, c.ClosedBy, c.CreatedAt, c.UpdatedAt, c.AssigneeUserId
         """;
 
     private const string Joined = "Cases AS c JOIN Customers AS cu ON cu.Id = c.CustomerId JOIN Orders AS o ON o.Id = c.OrderId";
@@ -151,7 +151,8 @@ internal static class SqliteListRows
         r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11),
         Utc(r.GetInt64(12)), (AuthorKind)r.GetInt32(13), r.GetInt32(14), r.GetBoolean(15),
         r.IsDBNull(16) ? null : Utc(r.GetInt64(16)), r.IsDBNull(17) ? null : (AuthorKind)r.GetInt32(17),
-        Utc(r.GetInt64(18)), Utc(r.GetInt64(19)));
+        Utc(r.GetInt64(18)), Utc(r.GetInt64(19)),
+        r.IsDBNull(20) ? null : r.GetString(20));
 
     private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
 }

@@ -49,12 +49,13 @@ public sealed partial class NotificationMenu : IAsyncDisposable
 
     /// <summary>
     /// A customer's message (a new case or a reply) adds an item; a status change moves the Awaiting you
-    /// count only; a read or an escalation moves neither.
+    /// count only; a read, an escalation, a team note, an assignment or a licence fix moves neither.
     /// </summary>
     private bool Moves(CaseChange change)
     {
         if (change.Kind is CaseChangeKind.Opened || change is { Kind: CaseChangeKind.Message, By: AuthorKind.Customer }) _itemsStale = true;
-        else if (change.Kind is CaseChangeKind.Read or CaseChangeKind.Escalated) return _summary is null;
+        else if (change.Kind is CaseChangeKind.Read or CaseChangeKind.Escalated or CaseChangeKind.Note or CaseChangeKind.Assigned or CaseChangeKind.Licences)
+            return _summary is null;
         return true;
     }
 

@@ -61,6 +61,7 @@ public sealed class DemoDataSeeder(
         await Api.ApiTokenSeed.AddDemoTokensAsync(db, now, ct);
         await Tickets.TicketDemoData.AddAsync(db, now, ct);
         await Licences.DemoLicencePool.AddAsync(db, now, ct);
+        SavedReplies.SavedReplyDemoData.Add(db, now);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded demo data: {Cases} cases in 2 stores", await db.Cases.CountAsync(ct));
         await attachmentDemo.SeedAsync(db, ct);

@@ -3,6 +3,7 @@ using Dashboard.Domain;
 using Dashboard.Web.Features.Attachments;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.Web.Features.Cases.Detail;
@@ -13,12 +14,24 @@ public sealed record ReplyDraft(string Body, IReadOnlyList<StagedFile> Files);
 public sealed partial class ReplyBox
 {
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    /// <summary>The store's saved replies, filled for this case; null shows no Saved replies button.</summary>
+    [Parameter] public IReadOnlyList<SavedReplyChoice>? SavedReplies { get; set; }
 
     /// <summary>
     /// Sends the draft and answers with the outcome: on success the box clears; on any error the text
     /// stays and the error is shown. A Func rather than an EventCallback because the box needs the result.
     /// </summary>
     [Parameter, EditorRequired] public Func<ReplyDraft, Task<CaseResult>> Send { get; set; } = null!;
+    /// <summary>
+    /// Adds a team note (only the team sees it). When set, the box offers a Reply / Note switch; the
+    /// draft stays in the box across the switch. Notes carry no attachments.
+    /// </summary>
+    [Parameter] public Func<ReplyDraft, Task<CaseResult>>? SendNote { get; set; }
+
+    public const string NotePlaceholder = "Only your team sees notes";
+
     [Parameter] public bool IsClosed { get; set; }
     [Parameter] public bool CanReopen { get; set; }
     [Parameter] public bool Busy { get; set; }
@@ -43,6 +56,8 @@ public sealed partial class ReplyBox
     private bool _sending;
     private bool _uploading;
     private string? _error;
+    private bool _noteMode;
+    private ElementReference _textarea;
 
     // The server's own check of the body, so the counter counts what the server counts (characters a
     // person sees: an emoji is one) and Send is off exactly when the server would refuse the text.
@@ -77,6 +92,22 @@ public sealed partial class ReplyBox
         if (e.Key == "Enter" && (e.CtrlKey || e.MetaKey)) await SendAsync();
     }
 
+    /// <summary>
+    /// Inserts a saved reply at the caret in the browser, never by writing the value from here: the
+    /// script fires "input", and <see cref="OnInput"/> takes the whole new text, typed characters included.
+    /// </summary>
+    private async Task InsertAsync(SavedReplyChoice reply)
+    {
+        try
+        {
+            await JS.InvokeAsync<bool>("dashboard.insertAtCaret", _textarea, reply.Text);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            Snackbar.Add("The saved reply could not be inserted. Please try again.", Severity.Error);
+        }
+    }
+
     private async Task SendAsync()
     {
         if (!CanSend) return;
@@ -84,23 +115,27 @@ public sealed partial class ReplyBox
         _error = null;
         try
         {
-            var result = await Send(new ReplyDraft(_text, [.. _files]));
+            var result = _noteMode && SendNote is not null
+                ? await SendNote(new ReplyDraft(_text, []))
+                : await Send(new ReplyDraft(_text, [.. _files]));
             if (result.Succeeded)
             {
-                (_text, _initialText, _files) = ("", "", []);
+                // A note leaves the staged files for the reply they were picked for.
+                if (_noteMode) (_text, _initialText) = ("", "");
+                else (_text, _initialText, _files) = ("", "", []);
                 _check = Limits.CheckBody("");
                 _boxKey++;
                 if (DraftSent is not null) await DraftSent();
             }
             else
             {
-                _error = result.Error ?? "The reply could not be sent.";
+                _error = result.Error ?? (_noteMode ? "The note could not be added." : "The reply could not be sent.");
                 Snackbar.Add(_error, Severity.Error);
             }
         }
         catch (Exception)
         {
-            _error = "The reply could not be sent. Your text is still here; please try again.";
+            _error = (_noteMode ? "The note could not be added." : "The reply could not be sent.") + " Your text is still here; please try again.";
             Snackbar.Add(_error, Severity.Error);
         }
         finally
