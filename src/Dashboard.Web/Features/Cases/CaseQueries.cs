@@ -89,6 +89,17 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         return Result(rows, found.Total, found.TotalIsCapped);
     }
 
+    /// <summary>
+    /// The ids of up to <paramref name="max"/> of a store's cases matching <paramref name="search"/> (words in the
+    /// subject or a message, or an order number), newest activity first: the same full-text search as the list.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SearchIdsAsync(string storeId, string search, int max, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await CaseSearch.FindAsync(db, storeId, search.Trim(), new CaseListQuery(), 0, max, await ReadCountsAsync(db, storeId, ct), SearchHitCap, ct);
+        return found.PageIds;
+    }
+
     /// <summary>The filters that are plain columns of the case (status, priority, customer, order).</summary>
     internal static IQueryable<SupportCase> Filtered(IQueryable<SupportCase> cases, CaseListQuery query)
     {
