@@ -23,11 +23,11 @@ public class SupportPagesTests : CasePageTestBase
         var ours = await OpenCaseAsync("Dispute coming");
         var theirs = await Db.OpenCaseAsync(other.Id, otherOrder.Id, "Fraud warning");
         await OpenCaseAsync("Ordinary question");
-        await Db.CaseService().EscalateAsync(ours.Id, "dispute risk");
-        await Db.CaseService().EscalateAsync(theirs.Id, "early fraud warning");
+        await Db.EscalateAsync(ours.Id);
+        await Db.EscalateAsync(theirs.Id, EscalationSignalKind.EfwMatch);
         SignIn(_support);
 
-        var page = Render<EscalatedCasesPage>();
+        var page = Render<ConsoleQueuePage>();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(2));
         var rows = page.FindAll("[data-testid=case-row]").ToDictionary(r => r.GetAttribute("data-case-id")!, r => r.TextContent);
@@ -41,9 +41,9 @@ public class SupportPagesTests : CasePageTestBase
     public async Task Merchants_get_access_denied_on_support_pages()
     {
         var c = await OpenCaseAsync();
-        await Db.CaseService().EscalateAsync(c.Id, "dispute risk");
+        await Db.EscalateAsync(c.Id);
 
-        var list = Render<EscalatedCasesPage>();
+        var list = Render<ConsoleQueuePage>();
         list.WaitForElement("[data-testid=access-denied]");
         list.FindAll("[data-testid=case-row]").ShouldBeEmpty();
 
@@ -68,7 +68,7 @@ public class SupportPagesTests : CasePageTestBase
     public async Task Support_posts_as_pandabase_support_without_status_menus()
     {
         var c = await OpenCaseAsync("Dispute coming");
-        await Db.CaseService().EscalateAsync(c.Id, "dispute risk");
+        await Db.EscalateAsync(c.Id);
         SignIn(_support);
         RenderProviders();
 
