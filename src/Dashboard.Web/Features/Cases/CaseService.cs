@@ -130,7 +130,8 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         var now = clock.GetUtcNow().UtcDateTime;
         var decision = CaseWorkflow.Decide(supportCase.ToState(), trigger, now);
         if (!decision.IsAllowed) return CaseResult.Refused(decision.Refusal!);
-        if (!decision.Changed && !decision.AppendsMessage) return new CaseResult(CaseOutcome.Ok, Case: supportCase);
+        // Nothing to write: no change, no message, no trail line (a second signal on an escalated case has a line).
+        if (!decision.Changed && !decision.AppendsMessage && decision.TrailLines.Count == 0) return new CaseResult(CaseOutcome.Ok, Case: supportCase);
 
         var before = supportCase.Status;
         supportCase.Apply(decision.NewState);
