@@ -167,7 +167,8 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
                 foreach (var m in messages) m.Attachments = byMessage[m.Id].ToList();
             }
         }
-        return new CaseDetail(supportCase, order, supportCase.Customer, messages);
+        var signals = await db.CaseSignals.AsNoTracking().Where(s => s.CaseId == caseId).OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => s.Kind).ToListAsync(ct);
+        return new CaseDetail(supportCase, order, supportCase.Customer, messages) { Signals = signals };
     }
 
     /// <summary>One case as a list row (the Store API's case object), or null when it is not this store's.</summary>

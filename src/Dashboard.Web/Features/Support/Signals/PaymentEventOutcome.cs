@@ -9,5 +9,3 @@ public enum PaymentEventOutcome
     /// <summary>The body is not an event (missing id, type or payment id).</summary>
     Invalid,
 }
-
-public sealed record PaymentEventResult(PaymentEventOutcome Outcome, int Escalated = 0, string? Error = null);
