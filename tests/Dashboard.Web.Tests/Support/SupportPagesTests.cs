@@ -83,4 +83,60 @@ public class SupportPagesTests : CasePageTestBase
         entry.TextContent.ShouldContain("Please hold off on the dispute.");
         (await Db.CaseQueries().GetAsync(Store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.LastMessageBy.ShouldBe(AuthorKind.Support);
     }
+
+    [Fact]
+    public async Task Staff_write_a_note_in_the_console_and_the_merchants_case_page_never_shows_it()
+    {
+        var c = await OpenCaseAsync("Dispute coming");
+        await Db.EscalateAsync(c.Id);
+        SignIn(_support);
+        RenderProviders();
+
+        var console = Render<SupportCasePage>(p => p.Add(x => x.CaseId, c.Id));
+        console.WaitForElement("[data-testid=signal-badge][data-signal=DISPUTE_RISK]");
+        console.Find("[data-testid=staff-note-input] textarea").Input("Card used in three countries");
+        console.Find("[data-testid=staff-note-send]").Click();
+        console.WaitForAssertion(() => console.Find("[data-testid=timeline-entry][data-entry-kind=staff-note]").TextContent.ShouldContain("Card used in three countries"));
+
+        SignIn(User);
+        var merchant = Render<CaseDetailPage>(p => p.Add(x => x.CaseId, c.Id));
+        merchant.WaitForElement("[data-testid=escalated-marker]");
+        merchant.Find("[data-testid=signal-badge]").GetAttribute("data-signal").ShouldBe("DISPUTE_RISK");
+        merchant.Markup.ShouldNotContain("Card used in three countries");
+        merchant.FindAll("[data-testid=request-review]").ShouldBeEmpty("already escalated");
+    }
+
+    [Fact]
+    public async Task A_merchant_asks_for_a_pandabase_review_with_a_reason_and_the_case_shows_escalated()
+    {
+        var c = await OpenCaseAsync("Chargeback threat");
+        RenderProviders();
+
+        var page = Render<CaseDetailPage>(p => p.Add(x => x.CaseId, c.Id));
+        page.WaitForElement("[data-testid=request-review]").Click();
+        page.Find("[data-testid=request-review-reason] input").Change("The customer threatens a chargeback");
+        page.Find("[data-testid=request-review-send]").Click();
+
+        page.WaitForElement("[data-testid=escalated-marker]");
+        page.Markup.ShouldContain("Nadia Holm asked for a Pandabase Support review: The customer threatens a chargeback");
+        (await Db.CaseQueries().GetAsync(Store.Id, c.Id, TimelineAudience.MerchantDashboard))!.Case.Escalated.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_console_queue_shows_signal_badges_the_assignee_and_the_overdue_mark()
+    {
+        var c = await OpenCaseAsync("Dispute coming");
+        await Db.EscalateAsync(c.Id);
+        Db.Clock.Advance(TimeSpan.FromHours(30));
+        SignIn(_support);
+
+        var page = Render<ConsoleQueuePage>();
+
+        page.WaitForElement("[data-testid=case-row]");
+        var row = page.Find($"[data-case-id={c.Id}]");
+        row.GetAttribute("data-overdue").ShouldBe("true");
+        row.QuerySelector("[data-testid=signal-badge]")!.TextContent.ShouldContain("Dispute risk");
+        row.QuerySelector("[data-testid=row-assignee]")!.TextContent.ShouldBe("—");
+        page.Find("[data-testid=count-unassigned]").TextContent.ShouldBe("1");
+    }
 }
