@@ -85,7 +85,7 @@ public class SupportPagesTests : CasePageTestBase
     }
 
     [Fact]
-    public async Task Staff_write_a_note_in_the_console_and_the_merchants_case_page_never_shows_it()
+    public async Task Staff_see_the_signal_and_write_a_staff_note_in_the_console()
     {
         var c = await OpenCaseAsync("Dispute coming");
         await Db.EscalateAsync(c.Id);
@@ -94,11 +94,20 @@ public class SupportPagesTests : CasePageTestBase
 
         var console = Render<SupportCasePage>(p => p.Add(x => x.CaseId, c.Id));
         console.WaitForElement("[data-testid=signal-badge][data-signal=DISPUTE_RISK]");
-        console.Find("[data-testid=staff-note-input] textarea").Input("Card used in three countries");
+        console.Find("textarea[data-testid=staff-note-input]").Input("Card used in three countries");
         console.Find("[data-testid=staff-note-send]").Click();
         console.WaitForAssertion(() => console.Find("[data-testid=timeline-entry][data-entry-kind=staff-note]").TextContent.ShouldContain("Card used in three countries"));
+    }
 
-        SignIn(User);
+    [Fact]
+    public async Task The_merchants_case_page_shows_the_signal_badge_but_never_a_staff_note()
+    {
+        var c = await OpenCaseAsync("Dispute coming");
+        await Db.EscalateAsync(c.Id);
+        var staff = await Db.AddSupportUserAsync();
+        (await Db.CaseService().StaffNoteAsync(c.Id, staff, "Card used in three countries")).Succeeded.ShouldBeTrue();
+        RenderProviders();
+
         var merchant = Render<CaseDetailPage>(p => p.Add(x => x.CaseId, c.Id));
         merchant.WaitForElement("[data-testid=escalated-marker]");
         merchant.Find("[data-testid=signal-badge]").GetAttribute("data-signal").ShouldBe("DISPUTE_RISK");
@@ -114,7 +123,7 @@ public class SupportPagesTests : CasePageTestBase
 
         var page = Render<CaseDetailPage>(p => p.Add(x => x.CaseId, c.Id));
         page.WaitForElement("[data-testid=request-review]").Click();
-        page.Find("[data-testid=request-review-reason] input").Change("The customer threatens a chargeback");
+        page.WaitForElement("input[data-testid=request-review-reason]").Input("The customer threatens a chargeback");
         page.Find("[data-testid=request-review-send]").Click();
 
         page.WaitForElement("[data-testid=escalated-marker]");
