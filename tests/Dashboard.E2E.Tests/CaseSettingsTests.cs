@@ -28,7 +28,7 @@ public sealed class CaseSettingsTests(E2EFixture fixture) : E2ETest(fixture)
         await settings.Save.ClickAsync();
         await Assertions.Expect(settings.Message).ToHaveTextAsync("Settings saved");
 
-        var caseId = await AppCases.OpenAsync(Fixture.App.DataDirectory, DemoLogins.NorthwindStoreId, "Key not accepted", "The key says it is invalid.");
+        var caseId = await AppCases.OpenAsync(Fixture.App, DemoLogins.NorthwindStoreId, "Key not accepted", "The key says it is invalid.");
         var detail = await new CaseDetailPage(Page).GotoAsync(caseId);
         await detail.WaitForReadyAsync();
         var auto = Page.Locator("[data-testid=timeline-entry][data-entry-kind=auto-reply]");

@@ -31,7 +31,7 @@ public sealed class PortalPhoneTests(E2EFixture fixture) : E2ETest(fixture)
 
         await portal.CaseRows.Filter(new() { HasText = "Waiting for Contoso Games" }).Locator("a").ClickAsync();
         await portal.WaitForCaseAsync();
-        await Assertions.Expect(portal.Timeline.Locator("[data-entry-kind=auto-reply]")).ToHaveCountAsync(1);
+        await Assertions.Expect(portal.Timeline.And(Page.Locator("[data-entry-kind=auto-reply]"))).ToHaveCountAsync(1);
         await Assertions.Expect(portal.Body).ToBeVisibleAsync();
         await NoSidewaysScrollAsync();
         await ScreenshotAsync("thread");

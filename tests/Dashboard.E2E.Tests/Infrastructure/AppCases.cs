@@ -2,8 +2,10 @@ using Dashboard.Data;
 using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,11 +19,11 @@ namespace Dashboard.E2E.Tests.Infrastructure;
 /// </summary>
 public static class AppCases
 {
-    public static async Task<string> OpenAsync(string dataDirectory, string storeId, string subject, string body)
+    public static async Task<string> OpenAsync(AppServer app, string storeId, string subject, string body)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Dashboard:DataDirectory"] = dataDirectory,
+            ["Dashboard:DataDirectory"] = app.DataDirectory,
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -31,6 +33,9 @@ public static class AppCases
         services.AddStores(config);
         services.AddLive(config);
         services.AddEmail(config);
+        services.AddInboundMail(config);
+        // Links in the emails point at the running app (the tool itself listens nowhere).
+        services.AddSingleton(new PublicUrls(new PortalOptions(), app.BaseUrl));
         services.AddAttachments(config);
         services.AddCases(config);
         await using var provider = services.BuildServiceProvider();

@@ -3,6 +3,7 @@ using Dashboard.Web.Features.Cases;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Web.Tests.Cases;
 
@@ -138,13 +139,18 @@ public class CaseListPageTests : CasePageTestBase
     {
         await OpenCaseAsync("Refund please");
         await OpenCaseAsync("Key missing");
+        // The pause is measured on the page's TimeProvider: driven here, so a busy machine cannot make it pass early.
+        var clock = new FakeTimeProvider(Db.Clock.GetUtcNow());
+        PageClock = clock;
         var page = RenderList(tab: "all");
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(2));
 
         page.Find("input[data-testid=case-search]").Input("refund");
+        clock.Advance(TimeSpan.FromMilliseconds(299));
         navigation.Uri.ShouldNotContain("q=");
-        page.WaitForAssertion(() => navigation.Uri.ShouldEndWith("/cases?tab=all&q=refund"), TimeSpan.FromSeconds(3));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        page.WaitForAssertion(() => navigation.Uri.ShouldEndWith("/cases?tab=all&q=refund"));
         page.WaitForAssertion(() => page.FindAll("[data-testid=case-row] a").Select(a => a.TextContent).ShouldBe(["Refund please"]));
 
         // Search covers message bodies too, and every seeded case says "Where is my key?": use a subject-only word.

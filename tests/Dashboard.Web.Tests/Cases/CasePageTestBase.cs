@@ -36,7 +36,8 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         User = await AddUserAsync("Nadia Holm", Store.Id);
         Services.AddLogging();
         Services.AddSingleton(Db.Factory);
-        Services.AddSingleton<TimeProvider>(Db.Clock);
+        PageClock = Db.Clock;
+        Services.AddSingleton<TimeProvider>(_ => PageClock);
         Services.AddSingleton(Db.Feed);
         // The page hosts the attachment picker and list and the presence bar: real services, on files
         // under the test database's folder and the in-process live transport.
@@ -57,6 +58,12 @@ public abstract class CasePageTestBase : DashboardTestContext, IAsyncLifetime
         SignIn(User);
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>
+    /// The TimeProvider pages get: the database's clock, unless a test sets another before its first render
+    /// (read when a page first asks for it; bUnit refuses new registrations after the first render).
+    /// </summary>
+    protected TimeProvider PageClock { get; set; } = null!;
 
     /// <summary>A derived test class registers its feature's services here (bUnit refuses registrations after the first render).</summary>
     protected virtual void AddFeatureServices() { }

@@ -238,3 +238,51 @@ public sealed class FeedRecorder : IDisposable
 
     public void Dispose() => _subscription.Dispose();
 }
+
+/// <summary>
+/// Two real app instances on one SQLite file with a real redis-server between them, both connected
+/// before a test starts; disposed in the order that never leaves a server behind.
+/// </summary>
+public sealed class TwoInstancesOnRedis : IAsyncDisposable
+{
+    public required TestDatabase Db { get; init; }
+    public required RedisServer Redis { get; init; }
+    public required LiveAppHost A { get; init; }
+    public required LiveAppHost B { get; init; }
+
+    public static async Task<TwoInstancesOnRedis> StartAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?> { ["Redis:Connection"] = redis.Connection };
+        var live = new TwoInstancesOnRedis
+        {
+            Db = db, Redis = redis, A = new LiveAppHost(db.Directory, settings), B = new LiveAppHost(db.Directory, settings),
+        };
+        try
+        {
+            (await live.A.WaitRedisAsync()).ShouldBeTrue("instance A connects to Redis");
+            (await live.B.WaitRedisAsync()).ShouldBeTrue("instance B connects to Redis");
+            return live;
+        }
+        catch
+        {
+            await live.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await A.DisposeAsync();
+            await B.DisposeAsync();
+        }
+        finally
+        {
+            await Redis.DisposeAsync(); // never leave a server behind, even if a host fails to stop
+            await Db.DisposeAsync();
+        }
+    }
+}

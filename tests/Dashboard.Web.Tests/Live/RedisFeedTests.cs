@@ -15,34 +15,18 @@ public class RedisFeedTests : IAsyncLifetime
 {
     private static readonly Actor Theo = Actor.Merchant("Theo Merchant", "user-theo");
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private TwoInstancesOnRedis? _live;
     private TestDatabase _db = null!;
     private RedisServer _redis = null!;
     private LiveAppHost _a = null!, _b = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        _redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Redis:Connection"] = _redis.Connection };
-        _a = new LiveAppHost(_db.Directory, settings);
-        _b = new LiveAppHost(_db.Directory, settings);
-        (await _a.WaitRedisAsync()).ShouldBeTrue("instance A connects to Redis");
-        (await _b.WaitRedisAsync()).ShouldBeTrue("instance B connects to Redis");
+        _live = await TwoInstancesOnRedis.StartAsync();
+        (_db, _redis, _a, _b) = (_live.Db, _live.Redis, _live.A, _live.B);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await _a.DisposeAsync();
-            await _b.DisposeAsync();
-        }
-        finally
-        {
-            await _redis.DisposeAsync(); // never leave a server behind, even if a host fails to stop
-            await _db.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _live?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [Fact]
     public async Task A_change_committed_on_one_instance_appears_once_on_both_instances_feeds()

@@ -107,3 +107,31 @@ public class BadQueryValueTests(BadQueryValueTests.App app) : IClassFixture<BadQ
         html.ShouldContain("data-testid=\"case-row\"");
     }
 }
+
+/// <summary>The merchant's Help list (platform support tickets) takes the same bad values as the case list.</summary>
+public class BadQueryValueOnHelpTests(BadQueryValueTests.App app) : IClassFixture<BadQueryValueTests.App>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("page=abc")]
+    [InlineData("size=abc")]
+    [InlineData("page=1.5")]
+    [InlineData("page=-3")]
+    [InlineData("size=37")]
+    [InlineData("page=99999999999")]
+    [InlineData("page=2147483647&size=50")]
+    public async Task A_bad_or_past_the_end_page_on_the_help_list_shows_tickets(string query)
+    {
+        var client = FormClient.For(app);
+        (await client.SignInAsync("owner@northwind.test", "Demo-2026!")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var response = await client.Http.GetAsync("/help?" + query, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        html.ShouldNotContain("Exception");
+        html.ShouldContain("data-testid=\"ticket-row\"");
+        html.ShouldMatch(@"data-testid=""tickets-total""[^>]*>\d+–(\d+) of \1<|data-testid=""tickets-total""[^>]*>1–\d+ of \d");
+    }
+}

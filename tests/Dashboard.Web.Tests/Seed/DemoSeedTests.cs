@@ -68,20 +68,22 @@ public class DemoSeedTests : IAsyncLifetime
     public async Task The_first_start_seeds_the_demo_stores_and_a_second_start_seeds_nothing()
     {
         var first = await StartAndCountAsync();
-        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 225 cases in 2 stores")).ShouldBe(1);
+        first.Log.Lines.Count(l => l.Contains("Seeded demo data: 227 cases in 2 stores")).ShouldBe(1);
         first.Rows["stores"].ShouldBe(2);
         first.Rows["users"].ShouldBe(DemoAccounts.All.Length);
-        first.Rows["cases"].ShouldBe(225);
+        first.Rows["cases"].ShouldBe(227); // 225 scripted cases and the portal customer Alex's two
         first.Rows["api tokens"].ShouldBe(3);
         first.Rows["inbound emails"].ShouldBe(4);
-        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20);
-        // then the demo's emailed reply (InboundMailDemoData) moves one Northwind case from awaiting customer to awaiting you.
+        // The seed plays case i to status i % 20 (5 awaiting you, 3 open, 5 awaiting customer, 7 closed in 20); a case
+        // left awaiting the customer past the store's 14 idle days was warned and closed as the auto-close job does
+        // (8 at Northwind, 6 at Contoso); Alex's two portal cases wait for Alex (Northwind) and for Contoso; and the
+        // demo's emailed reply (InboundMailDemoData) moves one Northwind case from awaiting customer to awaiting you.
         first.Statuses.ShouldBe(new[]
         {
             $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingMerchant} 36", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Open} 21",
-            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 31", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 42",
-            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
-            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 25", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 30",
+            $"{DemoAccounts.NorthwindStoreId} {CaseStatus.AwaitingCustomer} 24", $"{DemoAccounts.NorthwindStoreId} {CaseStatus.Closed} 50",
+            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingMerchant} 26", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Open} 15",
+            $"{DemoAccounts.ContosoStoreId} {CaseStatus.AwaitingCustomer} 19", $"{DemoAccounts.ContosoStoreId} {CaseStatus.Closed} 36",
         }.Order(StringComparer.Ordinal));
         first.Rows.Values.ShouldAllBe(n => n > 0, "every seeded table has rows");
 

@@ -57,7 +57,7 @@ public class TicketPagesTests : CasePageTestBase
         await _tickets.AddNoteAsync(ticket.Id, _support.Id, "NOTE: suspicious payout pattern");
         await _tickets.AnswerAsync(ticket.Id, _support.Id, "Released today.");
 
-        var merchant = Render<TicketPage>(p => p.Add(x => x.Number, ticket.Number));
+        var merchant = Render<TicketPage>(p => p.Add(x => x.NumberText, ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         merchant.WaitForAssertion(() => merchant.FindAll("[data-testid=ticket-entry]").Count.ShouldBe(2));
         merchant.Markup.ShouldNotContain("NOTE: suspicious payout pattern");
         merchant.Markup.ShouldNotContain("Jordan Reyes");
@@ -71,7 +71,7 @@ public class TicketPagesTests : CasePageTestBase
         await _tickets.AddNoteAsync(ticket.Id, _support.Id, "NOTE: suspicious payout pattern");
         await _tickets.AnswerAsync(ticket.Id, _support.Id, "Released today.");
         SignIn(_support);
-        var staff = Render<SupportTicketPage>(p => p.Add(x => x.Id, ticket.Id));
+        var staff = Render<SupportTicketPage>(p => p.Add(x => x.IdText, ticket.Id.ToString()));
         staff.WaitForAssertion(() => staff.FindAll("[data-testid=ticket-entry]").Count.ShouldBe(3));
         staff.Find("[data-entry-kind=staff_note]").TextContent.ShouldContain("NOTE: suspicious payout pattern");
         staff.Find("[data-testid=ticket-store-context]").TextContent.ShouldContain("Northwind Test");
@@ -82,7 +82,7 @@ public class TicketPagesTests : CasePageTestBase
     {
         var ticket = await OpenAsync();
         RenderProviders();
-        var page = Render<TicketPage>(p => p.Add(x => x.Number, ticket.Number));
+        var page = Render<TicketPage>(p => p.Add(x => x.NumberText, ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         page.WaitForAssertion(() => page.Find("[data-testid=ticket-status]").TextContent.ShouldBe("Open"));
 
         await _tickets.AnswerAsync(ticket.Id, _support.Id, "Released today.");
@@ -100,7 +100,7 @@ public class TicketPagesTests : CasePageTestBase
     {
         var ticket = await OpenAsync();
         RenderProviders();
-        var page = Render<TicketPage>(p => p.Add(x => x.Number, ticket.Number));
+        var page = Render<TicketPage>(p => p.Add(x => x.NumberText, ticket.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         page.WaitForElement("[data-testid=ticket-close]");
         page.FindAll("[data-testid=ticket-reopen]").ShouldBeEmpty();
 
@@ -188,7 +188,7 @@ public class TicketPagesTests : CasePageTestBase
         var queue = Render<SupportTicketQueuePage>();
         queue.WaitForElement("[data-testid=access-denied]");
         queue.FindAll("[data-testid=queue-row]").ShouldBeEmpty();
-        var thread = Render<SupportTicketPage>(p => p.Add(x => x.Id, ticket.Id));
+        var thread = Render<SupportTicketPage>(p => p.Add(x => x.IdText, ticket.Id.ToString()));
         thread.WaitForElement("[data-testid=access-denied]");
         thread.Markup.ShouldNotContain(ticket.Subject);
     }

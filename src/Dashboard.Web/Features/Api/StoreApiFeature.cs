@@ -1,6 +1,5 @@
 using Dashboard.Domain;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Dashboard.Web.Features.Api;
@@ -24,50 +23,13 @@ public static class StoreApiFeature
         services.AddScoped<StoreApiAuthFilter>();
         services.AddScoped<IdempotencyFilter>();
         services.AddSingleton<StoreApiAllowedMethods>();
-        services.AddOpenApi(DocumentName, o =>
-        {
-            o.ShouldInclude = d => d.GroupName == DocumentName;
-            o.AddDocumentTransformer((document, _, _) =>
+        services.AddTokenApiOpenApi(DocumentName,
+            new OpenApiInfo
             {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Store API", Version = "v2",
-                    Description = "Support cases and orders of one store. Authenticate with a store API token: Authorization: Bearer sk_…",
-                };
-                document.Servers = [new OpenApiServer { Url = "/" }];
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "sk_ secret",
-                    Description = "Store API token. Use the sk_ prefixed secret key as the Bearer token.",
-                };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
-                return Task.CompletedTask;
-            });
-            o.AddSchemaTransformer((schema, context, _) =>
-            {
-                // Enums travel as strings; list their wire names in the schema.
-                if (context.JsonPropertyInfo is { } property && WireEnums.TryGetValue((property.DeclaringType, property.Name), out var names))
-                    schema.Enum = names.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)).ToList();
-                return Task.CompletedTask;
-            });
-            o.AddOperationTransformer(async (operation, context, ct) =>
-            {
-                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<ApiRequestBody>().FirstOrDefault() is { } body)
-                {
-                    operation.RequestBody = new OpenApiRequestBody
-                    {
-                        Required = true,
-                        Content = new Dictionary<string, OpenApiMediaType>
-                        {
-                            ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct) },
-                        },
-                    };
-                }
-            });
-        });
+                Title = "Store API", Version = "v2",
+                Description = "Support cases and orders of one store. Authenticate with a store API token: Authorization: Bearer sk_…",
+            },
+            "Store API token. Use the sk_ prefixed secret key as the Bearer token.", WireEnums);
         return services;
     }
 

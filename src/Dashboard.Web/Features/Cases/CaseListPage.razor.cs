@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Domain;
 using Dashboard.Web.Features.Cases.List;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -36,7 +37,7 @@ public sealed partial class CaseListPage
     private string? _searchInitial;
     private int _searchKey;
     private string? _requestedSearch;
-    private CancellationTokenSource? _debounce;
+    private Debouncer? _debounce;
     private CancellationTokenSource? _loadCts;
     private LiveRefresh? _live;
 
@@ -142,12 +143,7 @@ public sealed partial class CaseListPage
     private void OnSearchInput(ChangeEventArgs e)
     {
         _searchText = e.Value as string;
-        _debounce?.Cancel();
-        var cts = _debounce = new CancellationTokenSource();
-        _ = Task.Delay(SearchDebounce, cts.Token).ContinueWith(t =>
-        {
-            if (!t.IsCanceled) _ = InvokeAsync(SubmitSearch);
-        }, TaskScheduler.Default);
+        (_debounce ??= new Debouncer(SearchDebounce, Clock)).Schedule(() => _ = InvokeAsync(SubmitSearch));
     }
 
     private void OnSearchKeyDown(KeyboardEventArgs e)
@@ -175,6 +171,6 @@ public sealed partial class CaseListPage
         _live?.Dispose();
         _loadCts?.Cancel();
         _loadCts?.Dispose();
-        _debounce?.Cancel();
+        _debounce?.Dispose();
     }
 }

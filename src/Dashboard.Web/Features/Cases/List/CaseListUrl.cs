@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Domain;
+using Dashboard.Web.Infrastructure;
 
 namespace Dashboard.Web.Features.Cases.List;
 
@@ -8,21 +9,11 @@ public static class CaseListUrl
 {
     public static readonly int[] PageSizes = [20, 50, 100];
 
-    /// <summary>The page number in the URL. Anything but a whole number of 1 or more (abc, 1.5, -2, 0) is page 1;
-    /// a number too large for an int is the largest, which the list then corrects to its last page.</summary>
-    public static int ParsePage(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || !value.All(char.IsAsciiDigit)) return 1;
-        var digits = value.TrimStart('0');
-        if (digits.Length == 0) return 1;
-        return digits.Length > 10 || long.Parse(digits, CultureInfo.InvariantCulture) > int.MaxValue
-            ? int.MaxValue
-            : int.Parse(digits, CultureInfo.InvariantCulture);
-    }
+    /// <summary>The page number in the URL (<see cref="PagingQuery.ParsePage"/>).</summary>
+    public static int ParsePage(string? value) => PagingQuery.ParsePage(value);
 
     /// <summary>The page size in the URL; only the sizes offered (20, 50, 100) count, anything else is the default.</summary>
-    public static int ParseSize(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size) ? size : Limits.PageSizeDefault;
+    public static int ParseSize(string? value) => PagingQuery.ParseSize(value, PageSizes, Limits.PageSizeDefault);
 
     /// <summary>The list's address; defaults are left out so the plain URL stays <c>/cases</c>.</summary>
     public static string Build(CaseTab tab, int page, int size, CasePriority? priority, string? search)

@@ -19,7 +19,10 @@ public sealed partial class SupportTicketPage
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    [Parameter] public Guid Id { get; set; }
+    /// <summary>The ticket id from the address, as typed: text, so a mistyped id shows "not found" rather than failing routing.</summary>
+    [Parameter] public string? IdText { get; set; }
+
+    private Guid Id => Guid.TryParse(IdText, out var id) ? id : Guid.Empty;
 
     private string? _userId;
     private (TicketThread Thread, TicketStoreContext Store)? _view;
@@ -54,6 +57,11 @@ public sealed partial class SupportTicketPage
             return;
         }
         _userId = scope.UserId;
+        if (Id == Guid.Empty)
+        {
+            _notFound = true;
+            return;
+        }
         if (_live is null && RendererInfo.IsInteractive)
             _live = TicketLive.FollowEveryStore(Feed, change => change.TicketId == Id,
                 () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }), Clock);

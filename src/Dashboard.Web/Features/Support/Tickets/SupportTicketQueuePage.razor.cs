@@ -3,6 +3,7 @@ using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Tickets;
+using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Support.Tickets;
@@ -23,7 +24,7 @@ public sealed partial class SupportTicketQueuePage
     [SupplyParameterFromQuery(Name = "severity")] public string? SeverityParam { get; set; }
     [SupplyParameterFromQuery(Name = "category")] public string? CategoryParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageParam { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageParam { get; set; }
 
     private string? _userId;
     private bool _denied;
@@ -33,7 +34,9 @@ public sealed partial class SupportTicketQueuePage
     private IDisposable? _live;
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
-    private int CurrentPage => Math.Max(1, PageParam ?? 1);
+    private int CurrentPage => PagingQuery.ParsePage(PageParam);
+    /// <summary>The page on screen: the URL's, or the last one when the URL's is past the end.</summary>
+    private int ShownPage => _page is { Limit: > 0 } p ? p.Offset / p.Limit + 1 : 1;
 
     private static string Href(TicketQueueRow row) => $"/support/tickets/{row.Id:D}";
 
@@ -63,8 +66,11 @@ public sealed partial class SupportTicketQueuePage
         var query = new TicketQueueQuery(
             string.IsNullOrEmpty(StoreParam) ? null : StoreParam,
             Parse<TicketStatus>(StatusParam), Parse<TicketSeverity>(SeverityParam), Parse<TicketCategory>(CategoryParam),
-            string.IsNullOrWhiteSpace(SearchParam) ? null : SearchParam.Trim(), (CurrentPage - 1) * PageSize, PageSize);
+            string.IsNullOrWhiteSpace(SearchParam) ? null : SearchParam.Trim(), PagingQuery.Offset(CurrentPage, PageSize), PageSize);
         _page = await Queries.QueueAsync(_userId, query);
+        // A page past the end (an old link, a hand-edited URL) shows the last page.
+        if (_page is { Rows.Count: 0, Total: > 0 })
+            _page = await Queries.QueueAsync(_userId, query with { Offset = PagingQuery.LastPageOffset(_page.Total, PageSize) });
         _denied = _page is null;
     }
 

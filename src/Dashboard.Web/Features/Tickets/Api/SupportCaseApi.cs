@@ -1,7 +1,6 @@
 using Dashboard.Domain;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Api;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Dashboard.Web.Features.Tickets.Api;
@@ -15,46 +14,13 @@ public static class SupportCaseApi
     public const string DocumentName = "support-cases";
 
     public static void AddSupportCaseOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, o =>
-        {
-            o.ShouldInclude = d => d.GroupName == DocumentName;
-            o.AddDocumentTransformer((document, _, _) =>
+        services.AddTokenApiOpenApi(DocumentName,
+            new OpenApiInfo
             {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Support cases API", Version = "v1",
-                    Description = "The store's own requests to " + CaseWorkflow.SupportBrand + ". Authenticate with a store API token (scopes TICKETS_READ, TICKETS_WRITE): Authorization: Bearer sk_…",
-                };
-                document.Servers = [new OpenApiServer { Url = "/" }];
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "sk_ secret",
-                    Description = "Store API token with TICKETS_READ and/or TICKETS_WRITE.",
-                };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
-                return Task.CompletedTask;
-            });
-            o.AddSchemaTransformer((schema, context, _) =>
-            {
-                if (context.JsonPropertyInfo is { } property && WireEnums.TryGetValue((property.DeclaringType, property.Name), out var names))
-                    schema.Enum = names.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)).ToList();
-                return Task.CompletedTask;
-            });
-            o.AddOperationTransformer(async (operation, context, ct) =>
-            {
-                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRequestBody>().FirstOrDefault() is not { } body) return;
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct) },
-                    },
-                };
-            });
-        });
+                Title = "Support cases API", Version = "v1",
+                Description = "The store's own requests to " + CaseWorkflow.SupportBrand + ". Authenticate with a store API token (scopes TICKETS_READ, TICKETS_WRITE): Authorization: Bearer sk_…",
+            },
+            "Store API token with TICKETS_READ and/or TICKETS_WRITE.", WireEnums);
 
     private static IReadOnlyList<string> Wire<T>(IEnumerable<T> values) where T : struct, Enum => [.. values.Select(LowerWireNames.ToWire)];
 

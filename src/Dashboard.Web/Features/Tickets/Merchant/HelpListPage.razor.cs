@@ -2,6 +2,7 @@ using Dashboard.Data.Entities;
 using Dashboard.Domain.Tickets;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -22,8 +23,8 @@ public sealed partial class HelpListPage
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
     [SupplyParameterFromQuery(Name = "severity")] public string? SeverityParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageParam { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? SizeParam { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageParam { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeParam { get; set; }
 
     private string? _storeId;
     private bool _noStore;
@@ -34,14 +35,16 @@ public sealed partial class HelpListPage
     private string? _searchInitial;
     private int _searchKey;
     private string? _requestedSearch;
-    private CancellationTokenSource? _debounce;
+    private Debouncer? _debounce;
     private IDisposable? _live;
 
     private TicketStatus? StatusFilter => HelpListUrl.Parse<TicketStatus>(StatusParam);
     private TicketSeverity? SeverityFilter => HelpListUrl.Parse<TicketSeverity>(SeverityParam);
     private string? Search => Normalize(SearchParam);
-    private int CurrentPage => Math.Max(1, PageParam ?? 1);
-    private int PageSize => SizeParam is { } s && HelpListUrl.PageSizes.Contains(s) ? s : TicketLimits.PageSizeDefault;
+    private int CurrentPage => PagingQuery.ParsePage(PageParam);
+    /// <summary>The page on screen: the URL's, or the last one when the URL's is past the end.</summary>
+    private int ShownPage => _page is { Limit: > 0 } p ? p.Offset / p.Limit + 1 : 1;
+    private int PageSize => PagingQuery.ParseSize(SizeParam, HelpListUrl.PageSizes, TicketLimits.PageSizeDefault);
     private bool Filtered => StatusFilter is not null || SeverityFilter is not null || Search is not null;
 
     private string RangeText => _page is null || _page.Total == 0 ? "0 tickets"
@@ -80,7 +83,11 @@ public sealed partial class HelpListPage
         _loading = true;
         try
         {
-            _page = await Queries.ListAsync(_storeId, new TicketListQuery(StatusFilter, SeverityFilter, Search, (CurrentPage - 1) * PageSize, PageSize));
+            Task<TicketPage<SupportTicket>> Page(int offset) =>
+                Queries.ListAsync(_storeId, new TicketListQuery(StatusFilter, SeverityFilter, Search, offset, PageSize));
+            _page = await Page(PagingQuery.Offset(CurrentPage, PageSize));
+            // A page past the end (an old link, a hand-edited URL) shows the last page.
+            if (_page.Rows.Count == 0 && _page.Total > 0) _page = await Page(PagingQuery.LastPageOffset(_page.Total, PageSize));
             _error = null;
         }
         catch (Exception ex)
@@ -104,12 +111,7 @@ public sealed partial class HelpListPage
     private void OnSearchInput(ChangeEventArgs e)
     {
         _searchText = e.Value as string;
-        _debounce?.Cancel();
-        var cts = _debounce = new CancellationTokenSource();
-        _ = Task.Delay(SearchDebounce, cts.Token).ContinueWith(t =>
-        {
-            if (!t.IsCanceled) _ = InvokeAsync(SubmitSearch);
-        }, TaskScheduler.Default);
+        (_debounce ??= new Debouncer(SearchDebounce, Clock)).Schedule(() => _ = InvokeAsync(SubmitSearch));
     }
 
     private void OnSearchKeyDown(KeyboardEventArgs e)
@@ -131,6 +133,6 @@ public sealed partial class HelpListPage
     public void Dispose()
     {
         _live?.Dispose();
-        _debounce?.Cancel();
+        _debounce?.Dispose();
     }
 }

@@ -19,7 +19,10 @@ public sealed partial class TicketPage
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    [Parameter] public int Number { get; set; }
+    /// <summary>The ticket number from the address, as typed: text, so <c>/help/abc</c> shows "not found" rather than failing routing.</summary>
+    [Parameter] public string? NumberText { get; set; }
+
+    private int Number => int.TryParse(NumberText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private MerchantScope? _scope;
     private TicketThread? _thread;
@@ -48,6 +51,11 @@ public sealed partial class TicketPage
         if (_loadedNumber == Number) return;
         _loadedNumber = Number;
         (_thread, _notFound, _notice) = (null, false, null);
+        if (Number <= 0)
+        {
+            _notFound = true;
+            return;
+        }
         _scope ??= await Stores.GetAsync();
         if (_scope?.StoreId is not { } storeId)
         {
