@@ -32,6 +32,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<LicencePoolKey> LicencePoolKeys => Set<LicencePoolKey>();
     public DbSet<LicenceActionRecord> LicenceActions => Set<LicenceActionRecord>();
 
+    public DbSet<CaseSignal> CaseSignals => Set<CaseSignal>();
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+    public DbSet<CaseStaffAssignment> CaseStaffAssignments => Set<CaseStaffAssignment>();
+    public DbSet<StaffAuditEntry> StaffAudit => Set<StaffAuditEntry>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -126,6 +131,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
                 p.Property(x => x.PspProvider).HasMaxLength(40);
                 p.Property(x => x.CouponCode).HasMaxLength(60);
                 p.Property(x => x.TaxId).HasMaxLength(60);
+                // Payment events name the payment; the support console finds its order by it.
+                p.HasIndex(x => x.Id);
             });
         });
 
@@ -323,6 +330,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
         TicketModel.Configure(b);
         LicenceModel.Configure(b);
+        ConsoleModel.Configure(b);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(

@@ -291,7 +291,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
                 : (_rnd.NextDouble() < 0.85 ? AuthorKind.Customer : AuthorKind.Merchant);
             if (plan.Escalate && i == 2)
             {
-                story.Apply(new CaseTrigger.EscalationSignal(Pick(Vocabulary.EscalationReasons)), t);
+                story.Apply(new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, Pick(Vocabulary.EscalationReasons)), t);
                 t = NextTime(t);
                 story.Apply(new CaseTrigger.SupportPosts(), t, AuthorKind.Support, CaseWorkflow.SupportBrand, null,
                     "Pandabase Support here: we are looking into this case together with the store.");

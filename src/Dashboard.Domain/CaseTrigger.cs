@@ -20,11 +20,26 @@ public abstract record CaseTrigger
     /// <summary>A merchant opened the case or called mark-read.</summary>
     public sealed record MerchantMarksRead : CaseTrigger;
 
-    /// <summary>Platform support writes in the case (branded "Pandabase Support").</summary>
+    /// <summary>Platform support writes in an escalated case (branded "Pandabase Support"); posting never escalates.</summary>
     public sealed record SupportPosts : CaseTrigger;
 
-    /// <summary>An automated signal (dispute risk, early-fraud-warning match, repeated unresolved cases).</summary>
-    public sealed record EscalationSignal(string Reason) : CaseTrigger;
+    /// <summary>An automated signal (dispute risk, early-fraud-warning match, repeated unresolved cases), with its reason.</summary>
+    public sealed record EscalationSignal(EscalationSignalKind Kind, string Reason) : CaseTrigger;
+
+    /// <summary>Platform support escalates a case by hand, with a reason.</summary>
+    public sealed record SupportEscalates(string Reason) : CaseTrigger;
+
+    /// <summary>Platform support hands an escalated case back to the merchant, with a reason.</summary>
+    public sealed record SupportDeescalates(string Reason) : CaseTrigger;
+
+    /// <summary>A merchant asks for a Pandabase review of the case, with a reason.</summary>
+    public sealed record MerchantRequestsReview(string MerchantName, string Reason) : CaseTrigger;
+
+    /// <summary>Platform support changes priority and/or status of an escalated case (trail "by Pandabase Support").</summary>
+    public sealed record SupportUpdates(CasePriority? Priority, CaseStatus? Status) : CaseTrigger;
+
+    /// <summary>Platform support writes a staff-only note (never shown to the merchant or the customer).</summary>
+    public sealed record SupportNotes : CaseTrigger;
 
     /// <summary>The auto-close job warns the customer that an idle case in Awaiting customer will close.</summary>
     public sealed record AutoCloseWarns(AutoClosePeriods Periods) : CaseTrigger;

@@ -9,6 +9,12 @@ public static class CaseWorkflow
 {
     public const string SupportBrand = "Pandabase Support";
 
+    /// <summary>Every reopening's trail line starts so ("Reopened by the customer", "Reopened by Ada Merchant").</summary>
+    public const string ReopenedByPrefix = "Reopened by ";
+
+    /// <summary>The longest reason for an escalation, a de-escalation or a review request.</summary>
+    public const int ReasonMax = 500;
+
     public static class Messages
     {
         public const string ReplyOnClosed = "Case is closed; reopen it to reply";
@@ -18,6 +24,11 @@ public static class CaseWorkflow
         public const string MerchantCannotSetAwaitingMerchant = "Status AWAITING_MERCHANT cannot be set by a merchant; it follows a customer reply";
         public const string NothingToUpdate = "Nothing to update";
         public const string EscalateClosed = "Cannot escalate a closed case";
+        public const string SupportOnlyEscalated = "Only escalated cases can be handled by " + SupportBrand;
+        public const string AlreadyEscalated = "Case is already escalated to " + SupportBrand;
+        public const string NotEscalated = "Case is not escalated";
+        public const string ReasonRequired = "Give a reason";
+        public static readonly string ReasonTooLong = $"Reason is too long: the limit is {ReasonMax} characters";
         public const string AutoCloseWrongStatus = "Only cases awaiting the customer can close automatically";
         public const string AutoCloseTooEarly = "Case has not been idle long enough to close automatically";
         public const string AutoCloseNotWarned = "The customer must be warned before the case closes automatically";
@@ -78,7 +89,7 @@ public static class CaseWorkflow
                     UpdatedAt = now,
                 };
                 var trail = closed
-                    ? "Reopened by the customer"
+                    ? ReopenedByPrefix + Actor.Customer.DisplayName
                     : StatusTrail(state.Status, CaseStatus.AwaitingMerchant, Actor.Customer.DisplayName);
                 return Allowed(now, state, next, StatusLine(trail), CaseEffects.NotifyMerchant, appendsMessage: true);
             }
@@ -112,9 +123,9 @@ public static class CaseWorkflow
 
             case CaseTrigger.SupportPosts:
                 if (closed) return CaseDecision.Refuse(Messages.ReplyOnClosed);
+                if (!state.Escalated) return CaseDecision.Refuse(Messages.SupportOnlyEscalated);
                 return Allowed(now, state, state with
                 {
-                    Escalated = true,
                     LastMessageAt = now,
                     LastMessageBy = AuthorKind.Support,
                     UpdatedAt = now,
@@ -122,9 +133,40 @@ public static class CaseWorkflow
 
             case CaseTrigger.EscalationSignal signal:
                 if (closed) return CaseDecision.Refuse(Messages.EscalateClosed);
-                if (state.Escalated) return Allowed(now, state, state, []);
+                // A second signal on an escalated case is still recorded: it is one more reason on the trail.
+                if (state.Escalated)
+                    return Allowed(now, state, state with { UpdatedAt = now },
+                        [new TrailLine($"Escalation signal: {signal.Reason}", CaseEntryKind.Trail)]);
                 return Allowed(now, state, state with { Escalated = true, UpdatedAt = now },
                     [new TrailLine($"Escalated to {SupportBrand}: {signal.Reason}", CaseEntryKind.Trail)], CaseEffects.NotifyMerchant);
+
+            case CaseTrigger.SupportEscalates escalates:
+                if (closed) return CaseDecision.Refuse(Messages.EscalateClosed);
+                if (state.Escalated) return CaseDecision.Refuse(Messages.AlreadyEscalated);
+                if (CheckReason(escalates.Reason) is { } escalateError) return CaseDecision.Refuse(escalateError);
+                return Allowed(now, state, state with { Escalated = true, UpdatedAt = now },
+                    [new TrailLine($"Escalated by {SupportBrand}: {escalates.Reason.Trim()}", CaseEntryKind.Trail)], CaseEffects.NotifyMerchant);
+
+            case CaseTrigger.MerchantRequestsReview review:
+                if (closed) return CaseDecision.Refuse(Messages.EscalateClosed);
+                if (state.Escalated) return CaseDecision.Refuse(Messages.AlreadyEscalated);
+                if (CheckReason(review.Reason) is { } reviewError) return CaseDecision.Refuse(reviewError);
+                return Allowed(now, state, state with { Escalated = true, UpdatedAt = now },
+                    [new TrailLine($"{review.MerchantName} asked for a {SupportBrand} review: {review.Reason.Trim()}", CaseEntryKind.Trail)]);
+
+            case CaseTrigger.SupportDeescalates deescalates:
+                if (!state.Escalated) return CaseDecision.Refuse(Messages.NotEscalated);
+                if (CheckReason(deescalates.Reason) is { } deescalateError) return CaseDecision.Refuse(deescalateError);
+                return Allowed(now, state, state with { Escalated = false, UpdatedAt = now },
+                    [new TrailLine($"Handed back to the store by {SupportBrand}: {deescalates.Reason.Trim()}", CaseEntryKind.Trail)]);
+
+            case CaseTrigger.SupportUpdates supportUpdate:
+                if (!state.Escalated) return CaseDecision.Refuse(Messages.SupportOnlyEscalated);
+                return DecideMerchantUpdate(state, new CaseTrigger.MerchantUpdates(SupportBrand, supportUpdate.Priority, supportUpdate.Status), now, AuthorKind.Support);
+
+            case CaseTrigger.SupportNotes:
+                // A note changes nothing on the case (spec: notes never touch status, unread or last message).
+                return state.Escalated ? Allowed(now, state, state, []) : CaseDecision.Refuse(Messages.SupportOnlyEscalated);
 
             case CaseTrigger.AutoCloseWarns warns:
             {
@@ -156,7 +198,13 @@ public static class CaseWorkflow
         }
     }
 
-    private static CaseDecision DecideMerchantUpdate(CaseState state, CaseTrigger.MerchantUpdates update, DateTime now)
+    /// <summary>The refusal for an escalation's reason (required, at most <see cref="ReasonMax"/> characters), or null.</summary>
+    public static string? CheckReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? Messages.ReasonRequired
+        : reason.Trim().Length > ReasonMax ? Messages.ReasonTooLong
+        : null;
+
+    private static CaseDecision DecideMerchantUpdate(CaseState state, CaseTrigger.MerchantUpdates update, DateTime now, AuthorKind by = AuthorKind.Merchant)
     {
         if (update.Priority is null && update.Status is null) return CaseDecision.Refuse(Messages.NothingToUpdate);
 
@@ -170,13 +218,13 @@ public static class CaseWorkflow
             {
                 case CaseStatus.Closed:
                     if (closed) return CaseDecision.Refuse(Messages.AlreadyClosed);
-                    next = CloseBy(next, AuthorKind.Merchant, now);
+                    next = CloseBy(next, by, now);
                     trail.Add(new TrailLine(StatusTrail(state.Status, CaseStatus.Closed, update.MerchantName)!, CaseEntryKind.StatusTrail));
                     break;
                 case CaseStatus.Open:
                     if (!closed) return CaseDecision.Refuse(Messages.OnlyClosedCanReopen);
                     next = next with { Status = CaseStatus.Open, ClosedAt = null, ClosedBy = null, UpdatedAt = now };
-                    trail.Add(new TrailLine($"Reopened by {update.MerchantName}", CaseEntryKind.StatusTrail));
+                    trail.Add(new TrailLine(ReopenedByPrefix + update.MerchantName, CaseEntryKind.StatusTrail));
                     break;
                 case CaseStatus.AwaitingCustomer:
                     if (closed) return CaseDecision.Refuse(Messages.CannotSetOnClosed);

@@ -91,6 +91,7 @@ public static class DashboardHost
         app.MapInboundMail();
         app.MapPortal();
         app.MapTickets();
+        app.MapSupport();
     }
 
     /// <summary>Checks the case effect handlers, creates and migrates the database; in Development seeds the demo stores once.</summary>

@@ -131,7 +131,8 @@ public class AutoCloseRulesTests
     [Theory, MemberData(nameof(Activity))]
     public void Activity_restarts_the_clock_and_withdraws_the_warning(string activity, CaseTrigger trigger)
     {
-        var warned = Awaiting(Now.AddDays(-13), warnedAt: Now.AddDays(-1));
+        // Escalated, so that support may post; escalation changes nothing else here.
+        var warned = Awaiting(Now.AddDays(-13), warnedAt: Now.AddDays(-1)) with { Escalated = true };
 
         var d = CaseWorkflow.Apply(warned, trigger, Now);
 
@@ -154,7 +155,7 @@ public class AutoCloseRulesTests
     {
         { "priority change", new CaseTrigger.MerchantUpdates("Ada Merchant", CasePriority.Urgent, null) },
         { "mark read", new CaseTrigger.MerchantMarksRead() },
-        { "escalation signal", new CaseTrigger.EscalationSignal("dispute risk") },
+        { "escalation signal", new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, "dispute risk") },
     };
 
     [Theory, MemberData(nameof(NotActivity))]

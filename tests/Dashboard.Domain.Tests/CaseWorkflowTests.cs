@@ -193,11 +193,11 @@ public class CaseWorkflowTests
         CaseWorkflow.Apply(StateIn(CaseStatus.Open, unread: 0), new CaseTrigger.MerchantMarksRead(), Now).Changed.ShouldBeFalse();
 
     [Theory, MemberData(nameof(NonClosed))]
-    public void Support_post_keeps_status_escalates_and_tells_both_sides(CaseStatus from)
+    public void Support_post_on_an_escalated_case_keeps_status_and_tells_both_sides(CaseStatus from)
     {
-        var before = StateIn(from, unread: 2);
+        var before = StateIn(from, unread: 2, escalated: true);
         var d = CaseWorkflow.Apply(before, new CaseTrigger.SupportPosts(), Now);
-        d.NewState.ShouldBe(before with { Escalated = true, LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now, LastActivityAt = Now },
+        d.NewState.ShouldBe(before with { LastMessageAt = Now, LastMessageBy = AuthorKind.Support, UpdatedAt = Now, LastActivityAt = Now },
             "a support post is activity: it restarts the auto-close clock");
         d.AppendsMessage.ShouldBeTrue();
         d.Effects.ShouldBe(CaseEffects.NotifyMerchant | CaseEffects.EmailCustomer, "the post is visible to both sides");
@@ -210,10 +210,63 @@ public class CaseWorkflowTests
         Refusal(CaseStatus.Closed, new CaseTrigger.SupportPosts()).ShouldBe(ReplyOnClosed);
 
     [Theory, MemberData(nameof(NonClosed))]
+    public void Support_cannot_post_on_a_case_that_is_not_escalated_and_posting_never_escalates(CaseStatus from) =>
+        Refusal(from, new CaseTrigger.SupportPosts()).ShouldBe(SupportOnlyEscalated);
+
+    [Fact]
+    public void A_second_signal_on_an_escalated_case_adds_its_reason_to_the_trail_without_notifying_again()
+    {
+        var before = StateIn(CaseStatus.Open, escalated: true);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.EscalationSignal(EscalationSignalKind.EfwMatch, "Early fraud warning: evt_1"), Now);
+        d.NewState.ShouldBe(before with { UpdatedAt = Now });
+        d.Trail.ShouldBe(["Escalation signal: Early fraud warning: evt_1"]);
+        d.Effects.ShouldBe(CaseEffects.None, "escalating once is enough: no second notification");
+    }
+
+    [Fact]
+    public void Staff_set_status_and_priority_on_an_escalated_case_by_pandabase_support()
+    {
+        var before = StateIn(CaseStatus.AwaitingMerchant, escalated: true);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.SupportUpdates(CasePriority.Urgent, CaseStatus.Closed), Now);
+        d.NewState.Status.ShouldBe(CaseStatus.Closed);
+        d.NewState.ClosedBy.ShouldBe(AuthorKind.Support);
+        d.NewState.Priority.ShouldBe(CasePriority.Urgent);
+        d.Trail.ShouldBe(["Status changed from Awaiting merchant to Closed by Pandabase Support", "Priority changed from Normal to Urgent by Pandabase Support"]);
+        Refusal(CaseStatus.Open, new CaseTrigger.SupportUpdates(CasePriority.Urgent, null)).ShouldBe(SupportOnlyEscalated);
+    }
+
+    [Fact]
+    public void Escalating_by_hand_de_escalating_and_a_review_request_need_a_reason()
+    {
+        Refusal(CaseStatus.Open, new CaseTrigger.SupportEscalates(" ")).ShouldBe(ReasonRequired);
+        Refusal(CaseStatus.Open, new CaseTrigger.MerchantRequestsReview("Ada", "")).ShouldBe(ReasonRequired);
+        Refusal(CaseStatus.Open, new CaseTrigger.SupportEscalates(new string('x', CaseWorkflow.ReasonMax + 1))).ShouldBe(ReasonTooLong);
+        CaseWorkflow.Decide(StateIn(CaseStatus.Open, escalated: true), new CaseTrigger.SupportDeescalates(""), Now).Refusal.ShouldBe(ReasonRequired);
+
+        var review = CaseWorkflow.Apply(StateIn(CaseStatus.Open), new CaseTrigger.MerchantRequestsReview("Ada Merchant", "Customer threatens a chargeback"), Now);
+        review.NewState.Escalated.ShouldBeTrue();
+        review.Trail.ShouldBe(["Ada Merchant asked for a Pandabase Support review: Customer threatens a chargeback"]);
+
+        var back = CaseWorkflow.Apply(review.NewState, new CaseTrigger.SupportDeescalates("Resolved with the customer"), Now);
+        back.NewState.Escalated.ShouldBeFalse();
+        back.Trail.ShouldBe(["Handed back to the store by Pandabase Support: Resolved with the customer"]);
+    }
+
+    [Fact]
+    public void A_staff_note_changes_nothing_and_needs_an_escalated_case()
+    {
+        var before = StateIn(CaseStatus.AwaitingMerchant, escalated: true);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.SupportNotes(), Now);
+        d.Changed.ShouldBeFalse();
+        d.NewState.ShouldBe(before, "a note never touches status, unread, last message or the auto-close clock");
+        Refusal(CaseStatus.AwaitingMerchant, new CaseTrigger.SupportNotes()).ShouldBe(SupportOnlyEscalated);
+    }
+
+    [Theory, MemberData(nameof(NonClosed))]
     public void Escalation_signal_escalates_with_a_trail_and_notifies_the_merchant(CaseStatus from)
     {
         var before = StateIn(from, unread: 2);
-        var d = CaseWorkflow.Apply(before, new CaseTrigger.EscalationSignal("dispute risk"), Now);
+        var d = CaseWorkflow.Apply(before, new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, "dispute risk"), Now);
         d.NewState.ShouldBe(before with { Escalated = true, UpdatedAt = Now }, "only the flag and updatedAt: no message, so lastMessage* and unread stay");
         d.Trail.ShouldBe(["Escalated to Pandabase Support: dispute risk"]);
         d.Effects.ShouldBe(CaseEffects.NotifyMerchant);
@@ -222,19 +275,8 @@ public class CaseWorkflowTests
     }
 
     [Fact]
-    public void Escalation_of_an_escalated_case_changes_nothing()
-    {
-        var before = StateIn(CaseStatus.Open, escalated: true);
-        var d = CaseWorkflow.Apply(before, new CaseTrigger.EscalationSignal("x"), Now);
-        d.Changed.ShouldBeFalse();
-        d.NewState.ShouldBe(before);
-        d.Trail.ShouldBeEmpty();
-        d.Effects.ShouldBe(CaseEffects.None, "escalating once is enough: no second notification");
-    }
-
-    [Fact]
     public void Escalation_of_closed_case_is_refused() =>
-        Refusal(CaseStatus.Closed, new CaseTrigger.EscalationSignal("x")).ShouldBe(EscalateClosed);
+        Refusal(CaseStatus.Closed, new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, "x")).ShouldBe(EscalateClosed);
 
     [Fact]
     public void Auto_close_closes_an_idle_warned_awaiting_customer_case_by_system()
@@ -302,8 +344,13 @@ public class CaseWorkflowTests
         ("merchant sets CLOSED", Set(CaseStatus.Closed), [To(C), To(C), To(C), No(AlreadyClosed)]),
         ("update with neither field", new CaseTrigger.MerchantUpdates("A", null, null), [No(NothingToUpdate), No(NothingToUpdate), No(NothingToUpdate), No(NothingToUpdate)]),
         ("merchant marks read", new CaseTrigger.MerchantMarksRead(), [To(O, 0), To(AC, 0), To(AM, 0), To(C, 0)]),
-        ("support posts", new CaseTrigger.SupportPosts(), [To(O, 0), To(AC, 0), To(AM, 0), No(ReplyOnClosed)]),
-        ("escalation signal", new CaseTrigger.EscalationSignal("x"), [To(O), To(AC), To(AM), No(EscalateClosed)]),
+        ("support posts (not escalated)", new CaseTrigger.SupportPosts(), [No(SupportOnlyEscalated), No(SupportOnlyEscalated), No(SupportOnlyEscalated), No(ReplyOnClosed)]),
+        ("escalation signal", new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, "x"), [To(O), To(AC), To(AM), No(EscalateClosed)]),
+        ("support escalates", new CaseTrigger.SupportEscalates("r"), [To(O), To(AC), To(AM), No(EscalateClosed)]),
+        ("merchant requests review", new CaseTrigger.MerchantRequestsReview("A", "r"), [To(O), To(AC), To(AM), No(EscalateClosed)]),
+        ("support de-escalates (not escalated)", new CaseTrigger.SupportDeescalates("r"), [No(NotEscalated), No(NotEscalated), No(NotEscalated), No(NotEscalated)]),
+        ("support updates (not escalated)", new CaseTrigger.SupportUpdates(CasePriority.High, null), [No(SupportOnlyEscalated), No(SupportOnlyEscalated), No(SupportOnlyEscalated), No(SupportOnlyEscalated)]),
+        ("support notes (not escalated)", new CaseTrigger.SupportNotes(), [No(SupportOnlyEscalated), No(SupportOnlyEscalated), No(SupportOnlyEscalated), No(SupportOnlyEscalated)]),
         ("auto-close warning (14 days, warned 2 before)", new CaseTrigger.AutoCloseWarns(AutoClosePeriods.Default),
             [No(AutoCloseWrongStatus), To(AC), No(AutoCloseWrongStatus), No(AutoCloseWrongStatus)]),
         ("auto-close after 14 days, never warned", new CaseTrigger.AutoClose(AutoClosePeriods.Default),
@@ -349,9 +396,9 @@ public class CaseWorkflowTests
     [Fact]
     public void The_table_covers_every_trigger_and_status()
     {
-        Table.Length.ShouldBe(14);
+        Table.Length.ShouldBe(19);
         Table.ShouldAllBe(r => r.From.Length == Enum.GetValues<CaseStatus>().Length);
-        EveryPair().Count().ShouldBe(56);
+        EveryPair().Count().ShouldBe(76);
     }
 
     private static CaseTrigger.MerchantUpdates Set(CaseStatus status) => new("Ada Merchant", null, status);

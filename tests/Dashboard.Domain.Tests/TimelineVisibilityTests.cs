@@ -44,7 +44,7 @@ public class TimelineVisibilityTests
         var decision = CaseWorkflow.Decide(state, new CaseTrigger.MerchantUpdates("Ada Merchant", CasePriority.Urgent, CaseStatus.Closed), state.UpdatedAt);
 
         decision.TrailLines.Select(t => t.Kind).ShouldBe([CaseEntryKind.StatusTrail, CaseEntryKind.Trail]);
-        CaseWorkflow.Decide(state, new CaseTrigger.EscalationSignal("dispute risk"), state.UpdatedAt)
+        CaseWorkflow.Decide(state, new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, "dispute risk"), state.UpdatedAt)
             .TrailLines.ShouldHaveSingleItem().Kind.ShouldBe(CaseEntryKind.Trail);
         CaseWorkflow.Decide(state, new CaseTrigger.CustomerCloses(), state.UpdatedAt)
             .TrailLines.ShouldHaveSingleItem().Kind.ShouldBe(CaseEntryKind.StatusTrail);

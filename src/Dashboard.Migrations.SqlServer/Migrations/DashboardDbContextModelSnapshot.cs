@@ -263,6 +263,71 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.ToTable("CaseMessages");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CaseId");
+
+                    b.ToTable("CaseSignals");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseStaffAssignment", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.ToTable("CaseStaffAssignments");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
                 {
                     b.Property<string>("Id")
@@ -805,6 +870,36 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.PaymentEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Type");
+
+                    b.ToTable("PaymentEvents");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.PortalSignIn", b =>
                 {
                     b.Property<string>("Id")
@@ -886,6 +981,59 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedReplies");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.StaffAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("StaffUserId", "At");
+
+                    b.HasIndex("StoreId", "At");
+
+                    b.ToTable("StaffAudit", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Store", b =>
@@ -1425,6 +1573,24 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseSignal", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseStaffAssignment", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.Store", null)
@@ -1560,6 +1726,8 @@ namespace Dashboard.Migrations.SqlServer.Migrations
                                 .HasColumnType("bigint");
 
                             b1.HasKey("OrderId");
+
+                            b1.HasIndex("Id");
 
                             b1.ToTable("Orders");
 

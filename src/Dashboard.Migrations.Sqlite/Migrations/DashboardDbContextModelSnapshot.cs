@@ -259,6 +259,69 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CaseId");
+
+                    b.ToTable("CaseSignals");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseStaffAssignment", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.ToTable("CaseStaffAssignments");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
                 {
                     b.Property<string>("Id")
@@ -795,6 +858,36 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.PaymentEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Type");
+
+                    b.ToTable("PaymentEvents");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.PortalSignIn", b =>
                 {
                     b.Property<string>("Id")
@@ -875,6 +968,57 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedReplies");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.StaffAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("StaffUserId", "At");
+
+                    b.HasIndex("StoreId", "At");
+
+                    b.ToTable("StaffAudit", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Store", b =>
@@ -1411,6 +1555,24 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseSignal", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CaseStaffAssignment", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.Store", null)
@@ -1546,6 +1708,8 @@ namespace Dashboard.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.HasKey("OrderId");
+
+                            b1.HasIndex("Id");
 
                             b1.ToTable("Orders");
 

@@ -28,6 +28,26 @@ public sealed class AppDatabase(string dataDirectory)
         return connection;
     }
 
+    /// <summary>The store's most recently active case that is neither closed nor escalated.</summary>
+    public async Task<string> QuietOpenCaseAsync(string storeId)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Id FROM Cases WHERE StoreId = $store AND Escalated = 0 AND Status <> {Closed} ORDER BY LastMessageAt DESC, Id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$store", storeId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The payment id of a case's order (what a payment provider's events name).</summary>
+    public async Task<string> PaymentIdOfCaseAsync(string caseId)
+    {
+        await using var connection = Connect();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT o.Payment_Id FROM Cases AS c JOIN Orders AS o ON o.Id = c.OrderId WHERE c.Id = $id";
+        command.Parameters.AddWithValue("$id", caseId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Each tab's count, recounted from the store's case rows.</summary>
     public async Task<Dictionary<string, int>> TabCountsAsync(string storeId)
     {

@@ -12,6 +12,9 @@ namespace Dashboard.E2E.Tests.Infrastructure;
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
+    /// <summary>The payment webhook's shared secret the app is started with (tests sign events with it).</summary>
+    public const string PaymentEventsSecret = "whsec_e2e_payment_events_7f3a9c";
+
     // The app answers once it has migrated and seeded: about 10 s on an idle machine, minutes on one
     // shared with many builds (seen: 48 s at load 28, 162 s at load 45 on 2 cores). So the wait
     // follows the app, not the clock: it goes on while the process is alive and using CPU, and fails
@@ -89,6 +92,7 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Dashboard__DataDirectory"] = dataDirectory;
+        start.Environment["PaymentEvents__WebhookSecret"] = PaymentEventsSecret;
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         start.Environment["DOTNET_NOLOGO"] = "1";

@@ -116,6 +116,7 @@ public abstract class AttachmentSuite : IAsyncLifetime
     {
         var (store, c) = await CaseAsync();
         var fromCustomer = await Cases().CustomerReplyAsync(store.Id, c.Id, "My receipt", [(await StageAsync("receipt.pdf", SampleFiles.Pdf())).ToUpload()]);
+        await Db.EscalateAsync(c.Id);
         var fromSupport = await Cases().SupportPostAsync(c.Id, await Db.AddSupportUserAsync(), "Log attached", [(await StageAsync("log.txt", SampleFiles.Text())).ToUpload()]);
         fromCustomer.Message!.Attachments.ShouldHaveSingleItem().ContentType.ShouldBe("application/pdf");
         fromSupport.Message!.Attachments.ShouldHaveSingleItem().ContentType.ShouldStartWith("text/plain");

@@ -155,7 +155,7 @@ public class AutoCloseJobTests : IAsyncLifetime
         var replyAt = Clock.UtcNow;
         var reply = who == "merchant"
             ? await _db.CaseService().ReplyAsync(store.Id, c.Id, AutomationKit.Ada, "One more thing: restart first.")
-            : await _db.CaseService().SupportPostAsync(c.Id, await _db.AddSupportUserAsync(), "Pandabase Support checking in.");
+            : await SupportPostAsync(c.Id);
         reply.Outcome.ShouldBe(CaseOutcome.Ok, reply.Error);
         var reset = await _db.CaseAsync(c.Id);
         reset.AutoCloseWarnedAt.ShouldBeNull();
@@ -254,5 +254,12 @@ public class AutoCloseJobTests : IAsyncLifetime
         again.Outcome.ShouldBe(CaseOutcome.Refused);
         again.Error.ShouldBe(CaseWorkflow.Messages.AutoCloseAlreadyWarned);
         (await _db.EmailsAsync(c.Id, EmailKinds.AutoCloseWarning)).Count.ShouldBe(1);
+    }
+
+    /// <summary>Support can only write in an escalated case: escalate it (a signal), then post.</summary>
+    private async Task<CaseResult> SupportPostAsync(string caseId)
+    {
+        await _db.EscalateAsync(caseId);
+        return await _db.CaseService().SupportPostAsync(caseId, await _db.AddSupportUserAsync(), "Pandabase Support checking in.");
     }
 }

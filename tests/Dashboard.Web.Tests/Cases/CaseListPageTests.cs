@@ -91,7 +91,7 @@ public class CaseListPageTests : CasePageTestBase
     public async Task Escalated_case_carries_the_escalated_marker()
     {
         var c = await OpenCaseAsync();
-        (await Db.CaseService().EscalateAsync(c.Id, "dispute risk")).Succeeded.ShouldBeTrue();
+        await Db.EscalateAsync(c.Id);
 
         var page = RenderList(tab: "all");
 

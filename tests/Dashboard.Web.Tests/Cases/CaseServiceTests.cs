@@ -175,8 +175,9 @@ public class CaseServiceTests : IAsyncLifetime
             ("stale version: conflict", () => s.UpdateAsync(id, b, Ada, null, Closed, expectedVersion: 0), CaseOutcome.Conflict, new(0, 0, 1, 2)),
             ("priority of a closed case", () => s.UpdateAsync(id, c, Ada, CasePriority.Urgent, null), CaseOutcome.Ok, new(0, 0, 1, 2)),
             ("mark read", () => s.MarkReadAsync(id, b), CaseOutcome.Ok, new(0, 0, 1, 2)),
+            ("refused: support posts on a case that is not escalated", () => s.SupportPostAsync(b, support, "Hello from support"), CaseOutcome.Refused, new(0, 0, 1, 2)),
+            ("escalation signal", () => s.RaiseSignalAsync(b, EscalationSignalKind.DisputeRisk, "dispute risk", "test"), CaseOutcome.Ok, new(0, 0, 1, 2)),
             ("support posts", () => s.SupportPostAsync(b, support, "Hello from support"), CaseOutcome.Ok, new(0, 0, 1, 2)),
-            ("escalation signal", () => s.EscalateAsync(b, "dispute risk"), CaseOutcome.Ok, new(0, 0, 1, 2)),
             ("customer replies: Closed → Awaiting merchant", () => s.CustomerReplyAsync(id, c, "10"), CaseOutcome.Ok, new(1, 0, 1, 1)),
         ];
 

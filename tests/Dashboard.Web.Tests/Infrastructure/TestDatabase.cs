@@ -76,6 +76,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CaseQueries CaseQueries() => new(Factory);
 
+    /// <summary>The support console's reads (queue, escalated case, signals) over this database.</summary>
+    public Features.Support.SupportQueries SupportQueries(Features.Support.SupportConsoleOptions? options = null) =>
+        new(Factory, CaseQueries(), new StoreAccess(Factory), Clock, Options.Create(options ?? new Features.Support.SupportConsoleOptions()));
+
+    /// <summary>Escalates a case the way production does: an escalation signal through the product's case service.</summary>
+    public async Task EscalateAsync(string caseId, EscalationSignalKind kind = EscalationSignalKind.DisputeRisk)
+    {
+        var result = await CaseService().RaiseSignalAsync(caseId, kind, "raised by the test", "test");
+        result.Outcome.ShouldBe(CaseOutcome.Ok, result.Error);
+    }
+
     public PortalQueries PortalQueries() => new(Factory, CaseQueries());
 
     /// <summary>The portal's customer actions over the product's case service (this database's feed and clock).</summary>

@@ -228,6 +228,7 @@ public class PortalCasesTests : IAsyncLifetime
     {
         var c = await OpenAsync(_atContoso);
         await _db.CaseService().ReplyAsync(_contoso.Id, c.Id, Actor.Merchant("Clara Diaz", "clara"), "Try the mirror.");
+        await _db.EscalateAsync(c.Id);
         await _db.CaseService().SupportPostAsync(c.Id, await _db.AddSupportUserAsync(), "Pandabase here, looking into it.");
         await using (var db = _db.NewContext())
         {

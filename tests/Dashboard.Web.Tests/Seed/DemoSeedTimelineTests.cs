@@ -111,7 +111,7 @@ public static class TimelineReplay
         if (line.StartsWith("Closed automatically after ", StringComparison.Ordinal)) return new CaseTrigger.AutoClose(autoClose);
         if (line.StartsWith("The customer was warned by email that the case closes automatically on ", StringComparison.Ordinal))
             return new CaseTrigger.AutoCloseWarns(autoClose);
-        if (Prefixed(line, $"Escalated to {CaseWorkflow.SupportBrand}: ") is { } reason) return new CaseTrigger.EscalationSignal(reason);
+        if (Prefixed(line, $"Escalated to {CaseWorkflow.SupportBrand}: ") is { } reason) return new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, reason);
         if (Prefixed(line, "Reopened by ") is { } reopener && reopener != "the customer")
             return new CaseTrigger.MerchantUpdates(reopener, null, CaseStatus.Open);
         if (Change(line, "Status changed from ") is { } status)

@@ -55,15 +55,15 @@ public class PoliciesTests : IAsyncLifetime
     public async Task A_merchant_cannot_read_the_support_console()
     {
         var c = await _db.OpenCaseAsync(_store.Id, _order.Id);
-        await _db.CaseService().EscalateAsync(c.Id, "dispute risk");
-        var support = new SupportQueries(_db.Factory, _db.CaseQueries(), Access);
+        await _db.EscalateAsync(c.Id);
+        var support = _db.SupportQueries();
 
-        await Should.ThrowAsync<AccessDeniedException>(() => support.ListEscalatedAsync("owner"));
+        await Should.ThrowAsync<AccessDeniedException>(() => support.QueueAsync("owner", new ConsoleQuery()));
         await Should.ThrowAsync<AccessDeniedException>(() => support.GetEscalatedAsync("owner", c.Id));
         await Should.ThrowAsync<AccessDeniedException>(() => support.StoreNameAsync("owner", _store.Id));
 
         var staff = await _db.AddSupportUserAsync();
-        (await support.ListEscalatedAsync(staff.UserId!)).ShouldHaveSingleItem().Id.ShouldBe(c.Id);
+        (await support.QueueAsync(staff.UserId!, new ConsoleQuery())).Rows.ShouldHaveSingleItem().Id.ShouldBe(c.Id);
     }
 
     [Fact]
@@ -81,6 +81,7 @@ public class PoliciesTests : IAsyncLifetime
         detail.Messages.ShouldNotContain(m => m.AuthorKind == AuthorKind.Support);
 
         var staff = await _db.AddSupportUserAsync();
+        await _db.EscalateAsync(c.Id);
         (await _db.CaseService().SupportPostAsync(c.Id, staff, "Pandabase Support here")).Outcome.ShouldBe(CaseOutcome.Ok);
     }
 
@@ -88,11 +89,11 @@ public class PoliciesTests : IAsyncLifetime
     public async Task Support_without_two_factor_sign_in_is_refused_by_the_services_and_nothing_is_written()
     {
         var c = await _db.OpenCaseAsync(_store.Id, _order.Id);
-        await _db.CaseService().EscalateAsync(c.Id, "dispute risk");
-        var support = new SupportQueries(_db.Factory, _db.CaseQueries(), Access);
+        await _db.EscalateAsync(c.Id);
+        var support = _db.SupportQueries();
         var notSetUp = await _db.AddSupportUserAsync("Sam Newcomer", twoFactor: false);
 
-        await Should.ThrowAsync<AccessDeniedException>(() => support.ListEscalatedAsync(notSetUp.UserId!));
+        await Should.ThrowAsync<AccessDeniedException>(() => support.QueueAsync(notSetUp.UserId!, new ConsoleQuery()));
         (await _db.CaseService().SupportPostAsync(c.Id, notSetUp, "Support without a second factor")).Outcome.ShouldBe(CaseOutcome.Forbidden);
 
         var detail = (await _db.CaseQueries().GetAsync(_store.Id, c.Id, TimelineAudience.MerchantDashboard))!;

@@ -46,6 +46,9 @@ public sealed class CaseChangeFeed
         get { lock (_gate) return _byStore.Values.Sum(l => l.Count); }
     }
 
+    /// <summary>Subscribe under this key to hear every store's changes (platform support's console).</summary>
+    public const string AllStores = "*";
+
     public IDisposable Subscribe(string storeId, Func<CaseChange, Task> handler)
     {
         lock (_gate)
@@ -84,7 +87,8 @@ public sealed class CaseChangeFeed
     {
         Func<CaseChange, Task>[] handlers;
         lock (_gate)
-            handlers = _byStore.TryGetValue(change.StoreId, out var list) ? [.. list] : [];
+            handlers = [.. _byStore.GetValueOrDefault(change.StoreId) ?? [],
+                .. change.StoreId == AllStores ? [] : _byStore.GetValueOrDefault(AllStores) ?? []];
         foreach (var handler in handlers)
             _ = InvokeAsync(handler, change);
     }

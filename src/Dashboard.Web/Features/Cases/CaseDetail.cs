@@ -2,5 +2,8 @@ using Dashboard.Data.Entities;
 
 namespace Dashboard.Web.Features.Cases;
 
-/// <summary>A case opened in full: the case, its customer and order, and the timeline.</summary>
-public sealed record CaseDetail(SupportCase Case, Order Order, Customer Customer, IReadOnlyList<CaseMessage> Messages);
+/// <summary>A case opened in full: the case, its customer and order, the timeline, and the escalation signals that fired on it.</summary>
+public sealed record CaseDetail(SupportCase Case, Order Order, Customer Customer, IReadOnlyList<CaseMessage> Messages)
+{
+    public IReadOnlyList<Dashboard.Domain.EscalationSignalKind> Signals { get; init; } = [];
+}

@@ -147,5 +147,18 @@ public sealed partial class CaseDetailPage
         if (result.Succeeded) Snackbar.Add(success, Severity.Success);
     }
 
+    /// <summary>Asks for a Pandabase review (the case is escalated to platform support), with the merchant's reason.</summary>
+    private async Task<CaseResult> RequestReviewAsync(string reason)
+    {
+        _busy = true;
+        try
+        {
+            var result = await Cases.RequestReviewAsync(StoreId, CaseId, Me, reason);
+            await AfterChangeAsync(result, $"Sent to {CaseWorkflow.SupportBrand} for review");
+            return result;
+        }
+        finally { _busy = false; }
+    }
+
     public void Dispose() => _live?.Dispose();
 }

@@ -91,6 +91,17 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
         return Result(rows, found.Total, found.TotalIsCapped);
     }
 
+    /// <summary>
+    /// The ids of up to <paramref name="max"/> of a store's cases matching <paramref name="search"/> (words in the
+    /// subject or a message, or an order number), newest activity first: the same full-text search as the list.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SearchIdsAsync(string storeId, string search, int max, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await CaseSearch.FindAsync(db, storeId, search.Trim(), new CaseListQuery(), 0, max, await ReadCountsAsync(db, storeId, ct), SearchHitCap, ct);
+        return found.PageIds;
+    }
+
     /// <summary>The filters that are plain columns of the case (status, priority, customer, order, assignee).</summary>
     internal static IQueryable<SupportCase> Filtered(IQueryable<SupportCase> cases, CaseListQuery query)
     {
@@ -160,7 +171,8 @@ public sealed class CaseQueries(IDbContextFactory<DashboardDbContext> dbFactory)
                 foreach (var m in messages) m.Attachments = byMessage[m.Id].ToList();
             }
         }
-        return new CaseDetail(supportCase, order, supportCase.Customer, messages);
+        var signals = await db.CaseSignals.AsNoTracking().Where(s => s.CaseId == caseId).OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => s.Kind).ToListAsync(ct);
+        return new CaseDetail(supportCase, order, supportCase.Customer, messages) { Signals = signals };
     }
 
     /// <summary>One case as a list row (the Store API's case object), or null when it is not this store's.</summary>

@@ -25,14 +25,16 @@ public sealed partial class CaseService
         return ChangeAsync(storeId, caseId, new CaseTrigger.CustomerReplies(), null, null, text, ct, files);
     }
 
-    /// <summary>Platform support writes with files. Refused unless the actor passes <see cref="Policies.PlatformSupport"/>.</summary>
+    /// <summary>
+    /// Platform support writes with files, on an escalated case only (posting never escalates). Refused
+    /// unless the actor passes <see cref="Policies.PlatformSupport"/>; audited.
+    /// </summary>
     public async Task<CaseResult> SupportPostAsync(string caseId, Actor support, string? body, IReadOnlyList<AttachmentUpload> files, CancellationToken ct = default)
     {
-        if (support.Kind != AuthorKind.Support || !await access.AllowsAsync(support.UserId, Policies.PlatformSupport, ct: ct))
-            return CaseResult.Forbidden;
+        if (!await IsSupportAsync(support, ct)) return CaseResult.Forbidden;
         if (Limits.ValidateBody(body, out var text) is { } error) return CaseResult.Invalid(error);
         if (CheckFiles(files) is { } fileError) return CaseResult.Invalid(fileError);
-        return await ChangeAsync(null, caseId, new CaseTrigger.SupportPosts(), null, support, text, ct, files);
+        return await SupportChangeAsync(caseId, support, new CaseTrigger.SupportPosts(), Support.Audit.StaffAuditAction.PostedMessage, null, null, null, ct, text, files);
     }
 
     private static string? CheckFiles(IReadOnlyList<AttachmentUpload> files)

@@ -44,12 +44,9 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     public Task<CaseResult> CustomerCloseAsync(string storeId, string caseId, CancellationToken ct = default) =>
         ChangeAsync(storeId, caseId, new CaseTrigger.CustomerCloses(), null, null, null, ct);
 
-    /// <summary>Platform support writes in a case of any store; branded "Pandabase Support".</summary>
+    /// <summary>Platform support writes in an escalated case of any store; branded "Pandabase Support".</summary>
     public Task<CaseResult> SupportPostAsync(string caseId, Actor support, string? body, CancellationToken ct = default) =>
         SupportPostAsync(caseId, support, body, [], ct);
-
-    public Task<CaseResult> EscalateAsync(string caseId, string reason, CancellationToken ct = default) =>
-        ChangeAsync(null, caseId, new CaseTrigger.EscalationSignal(reason), null, null, null, ct);
 
     /// <summary>
     /// The auto-close job warns the customer (the warning email and the case's warned mark in one
@@ -112,6 +109,8 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         }
         await ReleaseStagingAsync(files);
         feed.Publish(new CaseChange(storeId, supportCase.Id, CaseChangeKind.Opened, supportCase.Status, AuthorKind.Customer, now));
+        // Signals are evaluated when a case opens (spec "Escalation signals"); each escalates through the rules.
+        await EvaluateSignalsAsync(supportCase.Id, "case-opened", ct);
         return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);
     }
 
@@ -131,7 +130,8 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         var now = clock.GetUtcNow().UtcDateTime;
         var decision = CaseWorkflow.Decide(supportCase.ToState(), trigger, now);
         if (!decision.IsAllowed) return CaseResult.Refused(decision.Refusal!);
-        if (!decision.Changed && !decision.AppendsMessage) return new CaseResult(CaseOutcome.Ok, Case: supportCase);
+        // Nothing to write: no change, no message, no trail line (a second signal on an escalated case has a line).
+        if (!decision.Changed && !decision.AppendsMessage && decision.TrailLines.Count == 0) return new CaseResult(CaseOutcome.Ok, Case: supportCase);
 
         var before = supportCase.Status;
         supportCase.Apply(decision.NewState);
@@ -178,6 +178,8 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
         await ReleaseStagingAsync(files);
 
         feed.Publish(new CaseChange(supportCase.StoreId, supportCase.Id, KindOf(trigger), supportCase.Status, message?.AuthorKind, now));
+        // A reopening may make REPEATED_UNRESOLVED due ("reopened twice").
+        if (before == CaseStatus.Closed && supportCase.Status != CaseStatus.Closed) await EvaluateSignalsAsync(supportCase.Id, "case-reopened", ct);
         return new CaseResult(CaseOutcome.Ok, Case: supportCase, Message: message);
     }
 
@@ -185,7 +187,7 @@ public sealed partial class CaseService(IDbContextFactory<DashboardDbContext> db
     {
         CaseTrigger.CustomerReplies or CaseTrigger.MerchantReplies or CaseTrigger.SupportPosts => CaseChangeKind.Message,
         CaseTrigger.MerchantMarksRead => CaseChangeKind.Read,
-        CaseTrigger.EscalationSignal => CaseChangeKind.Escalated,
+        CaseTrigger.EscalationSignal or CaseTrigger.SupportEscalates or CaseTrigger.MerchantRequestsReview or CaseTrigger.SupportDeescalates => CaseChangeKind.Escalated,
         _ => CaseChangeKind.StatusOrPriority,
     };
 

@@ -274,12 +274,12 @@ public sealed class DemoDataSeeder(
                 break;
         }
         if (index % 37 == 5 && target != CaseStatus.Closed)
-            steps.Add(new(Gap(), new CaseTrigger.EscalationSignal(Pick(DemoCatalog.EscalationReasons))));
+            steps.Add(new(Gap(), new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, Pick(DemoCatalog.EscalationReasons))));
         if (index == 3)
         {
             // The escalated case: a refund disagreement where platform support steps in.
             if (target == CaseStatus.Closed) CustomerReply("This is not resolved.");
-            steps.Add(new(Gap(), new CaseTrigger.EscalationSignal("dispute risk")));
+            steps.Add(new(Gap(), new CaseTrigger.EscalationSignal(EscalationSignalKind.DisputeRisk, "Dispute risk: the customer told their bank they intend to dispute the order")));
             steps.Add(new(Gap(), new CaseTrigger.SupportPosts(), AuthorKind.Support, CaseWorkflow.SupportBrand,
                 Fill("Hello both, this is Pandabase Support. The customer has told their bank they intend to dispute {order}. Merchant: could you confirm whether the licence was activated? Customer: please hold off on the dispute for 48 hours while we look into it; we will make sure this is resolved fairly.")));
         }
