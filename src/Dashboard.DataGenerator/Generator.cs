@@ -229,7 +229,7 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
         t = LandOnTarget(plan, story, t);
         CatchUpAutoClose(store.Periods, story, _now);
 
-        ins.Case(plan.CaseId, store.Id, plan.Customer.Id, plan.OrderId, plan.Subject, story.State, plan.CreatedAt, story.Version);
+        ins.Case(plan.CaseId, store.Id, plan.Customer.Id, plan.OrderId, plan.Subject, story.State, plan.CreatedAt, story.Version, ReplyToken());
         foreach (var e in story.Entries)
             ins.Message(NewId(Ids.Message), plan.CaseId, store.Id, e.Kind, e.Author, e.Name, e.UserId, e.Body, e.At, e.Sequence);
         _messages += story.Entries.Count;
@@ -467,6 +467,12 @@ public sealed class Generator(GeneratorOptions options, TextWriter log)
     private string RandomChars(int n) => string.Create(n, _rnd, static (span, rnd) =>
     {
         for (var i = 0; i < span.Length; i++) span[i] = Alphabet[rnd.Next(Alphabet.Length)];
+    });
+
+    /// <summary>32 lowercase hex characters, like <c>SupportCase.NewReplyToken</c> but from the seeded random.</summary>
+    private string ReplyToken() => string.Create(32, _rnd, static (span, rnd) =>
+    {
+        for (var i = 0; i < span.Length; i++) span[i] = "0123456789abcdef"[rnd.Next(16)];
     });
 
     private string LicenceKey() => string.Create(19, _rnd, static (span, rnd) =>

@@ -21,7 +21,7 @@ internal sealed class Inserts
         _item = new Cmd(conn, "OrderItems", "Id", "OrderId", "ProductId", "VariantId", "Name", "Quantity", "Price");
         _license = new Cmd(conn, "Licenses", "Id", "OrderId", "Key", "Status", "ProductId", "VariantId", "ClaimedAt");
         _case = new Cmd(conn, "Cases", "Id", "StoreId", "CustomerId", "OrderId", "Subject", "Status", "Priority", "UnreadCount",
-            "Escalated", "LastMessageAt", "LastMessageBy", "ClosedAt", "ClosedBy", "CreatedAt", "UpdatedAt", "LastActivityAt", "AutoCloseWarnedAt", "Version");
+            "Escalated", "LastMessageAt", "LastMessageBy", "ClosedAt", "ClosedBy", "CreatedAt", "UpdatedAt", "LastActivityAt", "AutoCloseWarnedAt", "Version", "ReplyToken");
         _message = new Cmd(conn, "CaseMessages", "Id", "CaseId", "StoreId", "Kind", "AuthorKind", "AuthorName", "AuthorUserId", "Body", "CreatedAt", "Sequence");
     }
 
@@ -49,10 +49,11 @@ internal sealed class Inserts
     public void License(string id, string orderId, string key, LicenseStatus status, string productId, DateTime? claimedAt) =>
         _license.Run(id, orderId, key, (int)status, productId, null, claimedAt?.Ticks);
 
-    public void Case(string id, string storeId, string customerId, string orderId, string subject, CaseState s, DateTime createdAt, long version) =>
+    /// <param name="replyToken">The case's reply address token (unique, as <c>SupportCase.NewReplyToken</c> makes them).</param>
+    public void Case(string id, string storeId, string customerId, string orderId, string subject, CaseState s, DateTime createdAt, long version, string replyToken) =>
         _case.Run(id, storeId, customerId, orderId, subject, (int)s.Status, (int)s.Priority, s.UnreadCount, s.Escalated ? 1 : 0,
             s.LastMessageAt.Ticks, (int)s.LastMessageBy, s.ClosedAt?.Ticks, s.ClosedBy is { } by ? (int)by : null,
-            createdAt.Ticks, s.UpdatedAt.Ticks, s.LastActivityAt.Ticks, s.AutoCloseWarnedAt?.Ticks, version);
+            createdAt.Ticks, s.UpdatedAt.Ticks, s.LastActivityAt.Ticks, s.AutoCloseWarnedAt?.Ticks, version, replyToken);
 
     public void Message(string id, string caseId, string storeId, CaseEntryKind kind, AuthorKind author, string name, string? userId, string body, DateTime at, long sequence) =>
         _message.Run(id, caseId, storeId, (int)kind, (int)author, name, userId, body, at.Ticks, sequence);
