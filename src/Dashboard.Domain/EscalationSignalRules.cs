@@ -26,7 +26,8 @@ public static class EscalationSignalRules
     /// <summary>
     /// REPEATED_UNRESOLVED's reason, or null when it does not fire: the case was reopened at least twice,
     /// or the customer opened 3+ cases at the store in the last 30 days and none of them got a merchant
-    /// reply within 72 hours of opening (a case younger than 72 hours without a reply counts as unanswered so far).
+    /// reply within 72 hours of opening. Only one of them (the newest) may still be inside its 72 hours: a
+    /// customer who opens several cases within a day has not been left unanswered yet.
     /// </summary>
     public static string? RepeatedUnresolved(int reopenCount, IReadOnlyCollection<RecentCase> customersCasesAtStore, DateTime now)
     {
@@ -34,7 +35,8 @@ public static class EscalationSignalRules
         var recent = customersCasesAtStore.Where(c => c.OpenedAt > now - RecentWindow).ToList();
         if (recent.Count < RecentCasesToEscalate) return null;
         var anyAnswered = recent.Any(c => c.FirstMerchantReplyAt is { } at && at - c.OpenedAt <= ReplyExpectedWithin);
-        return anyAnswered ? null
+        var stillWaiting = recent.Count(c => c.FirstMerchantReplyAt is null && now - c.OpenedAt < ReplyExpectedWithin);
+        return anyAnswered || stillWaiting > 1 ? null
             : $"the customer opened {recent.Count} cases at this store in 30 days and none got a merchant reply within 72 hours";
     }
 

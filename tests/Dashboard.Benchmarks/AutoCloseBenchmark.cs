@@ -6,8 +6,10 @@ using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Email;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Stores;
+using Dashboard.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +63,9 @@ public static class AutoCloseBenchmark
         services.AddStores(config);
         services.AddLive(config);
         services.AddEmail(config);
+        services.AddInboundMail(config);
+        // Links in the emails: this tool listens nowhere, so a fixed address stands in for the host's.
+        services.AddSingleton(new PublicUrls(new PortalOptions(), "http://localhost:5080"));
         services.AddAttachments(config);
         services.AddCases(config);
         services.AddAutomation(config);

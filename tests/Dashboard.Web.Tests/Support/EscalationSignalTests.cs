@@ -130,6 +130,20 @@ public class EscalationSignalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Three_cases_opened_within_an_hour_are_not_yet_repeated_unresolved()
+    {
+        var cases = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            cases.Add((await _db.OpenCaseAsync(_store.Id, (await _db.AddOrderAsync(_store.Id, _customer.Id)).Id, $"Case {i}")).Id);
+            _db.Clock.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        foreach (var id in cases)
+            (await ReadAsync(id)).Signals.ShouldBeEmpty("nobody has had 72 hours to answer yet");
+    }
+
+    [Fact]
     public async Task A_merchant_reply_within_72_hours_to_one_of_the_cases_means_no_repeated_unresolved_signal()
     {
         var first = await _db.OpenCaseAsync(_store.Id, _order.Id, "One");

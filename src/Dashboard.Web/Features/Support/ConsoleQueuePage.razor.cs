@@ -52,7 +52,8 @@ public sealed partial class ConsoleQueuePage
         var scope = await Stores.GetAsync();
         if (scope?.TwoFactorSetupRequired == true)
         {
-            Navigation.NavigateTo(AccountPaths.WithReturnUrl(AccountPaths.TwoFactorSetup, "/support"), forceLoad: true);
+            // Back to this very address (with its filters) once two-factor sign-in is set up.
+            Navigation.NavigateTo(AccountPaths.WithReturnUrl(AccountPaths.TwoFactorSetup, "/" + Navigation.ToBaseRelativePath(Navigation.Uri)), forceLoad: true);
             return;
         }
         if (scope?.Satisfies(Policies.PlatformSupport) != true)

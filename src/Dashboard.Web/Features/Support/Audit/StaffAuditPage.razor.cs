@@ -21,7 +21,10 @@ public sealed partial class StaffAuditPage
     [SupplyParameterFromQuery(Name = "store")] public string? StoreParam { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? FromParam { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? ToParam { get; set; }
-    [SupplyParameterFromQuery(Name = "before")] public long? BeforeParam { get; set; }
+    [SupplyParameterFromQuery(Name = "before")] public string? BeforeParam { get; set; }
+
+    /// <summary>The keyset position from the URL; text that is not a whole number starts from the newest entry.</summary>
+    private long? Before => long.TryParse(BeforeParam, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var before) ? before : null;
 
     private string? _userId;
     private bool _denied;
@@ -51,7 +54,7 @@ public sealed partial class StaffAuditPage
     {
         if (_userId is null) return;
         _rows = await Audit.ListAsync(_userId, new StaffAuditQuery(
-            Empty(StaffParam), Empty(ActionParam), Empty(StoreParam), Date(FromParam), Date(ToParam), BeforeParam, PageSize));
+            Empty(StaffParam), Empty(ActionParam), Empty(StoreParam), Date(FromParam), Date(ToParam), Before, PageSize));
     }
 
     private string StoreName(string? storeId) => _stores.FirstOrDefault(s => s.Id == storeId).Name ?? "";
