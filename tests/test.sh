@@ -39,6 +39,12 @@ set -e
 # One closing line in the plain form: "N passed, N failed".
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Repeat each failed test's name and first lines of its error at the end, where a CI log's tail shows them
+# (the test run interleaves the app's console output with the results).
+if grep -qE '^\s*failed [A-Za-z_]' "$log"; then
+  echo "Failed tests (name and the start of each error):"
+  grep -A 12 -E '^\s*failed [A-Za-z_]' "$log" | grep -vE '^\s*(info|warn|dbug):' | head -120
+fi
 rm -f "$log"
 [ -d TestResults/e2e/screenshots ] && echo "Browser test screenshots: $(pwd)/TestResults/e2e/screenshots (timings.txt, app.log and failure traces in TestResults/e2e)"
 echo "Tests: ${passed} passed, ${failed} failed"
