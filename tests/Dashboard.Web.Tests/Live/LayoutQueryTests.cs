@@ -3,12 +3,16 @@ using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain;
+using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Features.Cases;
+using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Stores;
 using Dashboard.Web.Features.Tickets;
+using Dashboard.Web.Tests.InboundMail;
 using Dashboard.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +56,19 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
             if (i % 4 == 0) await _cases.CustomerReplyAsync(_store.Id, opened.Id, "Still nothing.");
         }
 
-        Services.AddSingleton(_db.FactoryWith(_sql));
+        // Two emails wait for review at this store, one at another: the navigation's badge says 2.
+        await using (var db = _db.NewContext())
+        {
+            foreach (var (n, storeId) in new[] { (1, _store.Id), (2, _store.Id), (3, "shp_someoneelse0001") })
+                db.InboundEmails.Add(new InboundEmail { MessageId = $"held-{n}@mail.example", ReceivedAt = _db.Clock.GetUtcNow().UtcDateTime, Channel = InboundChannel.Webhook,
+                    FromAddress = "someone@example.com", Subject = "Re: my key", Status = InboundEmailStatus.HeldForReview, Reason = "Not the case's customer", StoreId = storeId });
+            await db.SaveChangesAsync();
+        }
+
+        var recorded = _db.FactoryWith(_sql);
+        Services.AddSingleton(recorded);
+        Services.AddSingleton(new InboundMailReview(recorded, new StoreAccess(recorded), InboundTestKit.Processor(_db), _db.Vault, _db.Clock));
+        Services.AddScoped<HeldMailBadge>();
         Services.AddSingleton<TimeProvider>(_db.Clock);
         Services.AddSingleton(_feed);
         Services.AddSingleton(new TicketChangeFeed(new InProcessCaseChangeTransport(), NullLogger<TicketChangeFeed>.Instance));
@@ -86,6 +102,46 @@ public class LayoutQueryTests : DashboardTestContext, IAsyncLifetime, IAsyncDisp
             var plan = await PlanAsync(statement);
             plan.ShouldNotContain(line => IsTableScan(line, plan), statement.Sql + "\n" + string.Join("\n", plan));
         }
+    }
+
+    [Fact]
+    public async Task The_whole_layout_reads_a_few_indexed_rows_once_and_nothing_again_when_the_user_moves_to_another_page()
+    {
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "The case list"))));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=nav-inbound-mail] .unread-badge").TextContent.ShouldBe(", 2 held for review"));
+        cut.WaitForAssertion(() => cut.FindComponent<NotificationMenu>().Instance.Summary.ShouldNotBeNull());
+
+        var statements = _sql.Take();
+        // The store scope (layout, menu: user and stores each), seen mark, customer-message count and list,
+        // ticket answers, Awaiting you, and the held-mail count.
+        statements.Count.ShouldBeLessThanOrEqualTo(10, string.Join("\n---\n", statements.Select(s => s.Sql)));
+        statements.Count(s => s.Sql.Contains("InboundEmails")).ShouldBe(1, "the badge counts once");
+        foreach (var statement in statements)
+        {
+            var plan = await PlanAsync(statement);
+            plan.ShouldNotContain(line => IsTableScan(line, plan), statement.Sql + "\n" + string.Join("\n", plan));
+        }
+
+        // Moving to another page renders the layout with a new body: the navigation and menus read nothing.
+        cut.Render(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "A case"))));
+        cut.Render(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "Settings"))));
+        cut.Markup.ShouldContain("Settings");
+        _sql.Take().Select(s => s.Sql).ShouldBeEmpty();
+        cut.Find("[data-testid=nav-inbound-mail] .unread-badge").TextContent.ShouldBe(", 2 held for review");
+    }
+
+    [Fact]
+    public async Task Reviewing_mail_in_this_circuit_updates_the_navigation_badge()
+    {
+        var cut = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "Email replies"))));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=nav-inbound-mail] .unread-badge").TextContent.ShouldBe(", 2 held for review"));
+        await using (var db = _db.NewContext())
+            await db.InboundEmails.Where(m => m.MessageId == "held-1@mail.example").ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, InboundEmailStatus.Discarded));
+
+        var scope = (await StoreContext.LoadAsync(_db.Factory, UserId))!;
+        await cut.InvokeAsync(() => Services.GetRequiredService<HeldMailBadge>().RefreshAsync(scope));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=nav-inbound-mail] .unread-badge").TextContent.ShouldBe(", 1 held for review"));
     }
 
     [Fact]

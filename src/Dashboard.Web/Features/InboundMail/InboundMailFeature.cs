@@ -24,6 +24,7 @@ public static class InboundMailFeature
         services.AddSingleton<ReplyAddress>();
         services.AddSingleton<InboundMailProcessor>();
         services.AddSingleton<InboundMailReview>();
+        services.AddScoped<HeldMailBadge>();
         services.AddSingleton<MailboxWatchStatus>();
         services.AddSingleton<ImapMailboxWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ImapMailboxWatcher>());

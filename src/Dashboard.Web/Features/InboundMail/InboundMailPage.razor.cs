@@ -13,6 +13,7 @@ namespace Dashboard.Web.Features.InboundMail;
 public sealed partial class InboundMailPage
 {
     [Inject] private InboundMailReview Review { get; set; } = null!;
+    [Inject] private HeldMailBadge Badge { get; set; } = null!;
     [Inject] private StoreContext Stores { get; set; } = null!;
     [Inject] private MailboxWatchStatus Mailbox { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -82,7 +83,7 @@ public sealed partial class InboundMailPage
     private async Task LoadAsync()
     {
         _rows = await Review.ListAsync(_scope!.UserId, _scope.StoreId, Current);
-        _heldCount = await Review.CountHeldAsync(_scope.UserId, _scope.StoreId);
+        _heldCount = await Badge.RefreshAsync(_scope);
     }
 
     private async Task PostAsync(InboundMailRow row, string? caseId) =>

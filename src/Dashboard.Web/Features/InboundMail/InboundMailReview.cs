@@ -41,8 +41,19 @@ public sealed class InboundMailReview(IDbContextFactory<DashboardDbContext> dbFa
     /// <summary>How many emails wait for review for this user (the navigation's badge).</summary>
     public async Task<int> CountHeldAsync(string userId, string? storeId, CancellationToken ct = default)
     {
-        var everything = await access.AllowsAsync(userId, Policies.PlatformSupport, ct: ct);
-        if (!everything && !await access.AllowsAsync(userId, Policies.StoreMember, storeId ?? "", ct)) return 0;
+        var scope = await StoreContext.LoadAsync(dbFactory, userId, ct);
+        return scope is null ? 0 : await CountHeldAsync(scope with { Current = scope.Stores.FirstOrDefault(s => s.Id == storeId) }, ct);
+    }
+
+    /// <summary>
+    /// The same for a scope this circuit already loaded (<see cref="StoreContext"/>): the layout asks on
+    /// every page, so the roles it holds are used rather than read again. One indexed count (Status, StoreId).
+    /// </summary>
+    public async Task<int> CountHeldAsync(MerchantScope scope, CancellationToken ct = default)
+    {
+        var everything = scope.Satisfies(Policies.PlatformSupport);
+        var storeId = scope.StoreId;
+        if (!everything && (storeId is null || !scope.Satisfies(Policies.StoreMember, storeId))) return 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var held = db.InboundEmails.Where(m => m.Status == InboundEmailStatus.HeldForReview);
         return await (everything ? held : held.Where(m => m.StoreId == storeId)).CountAsync(ct);
