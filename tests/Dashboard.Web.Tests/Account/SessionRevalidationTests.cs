@@ -19,7 +19,7 @@ public class SessionRevalidationTests(SessionRevalidationTests.App app) : IClass
 {
     public sealed class App : DashboardAppFactory;
 
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60); // bounds a failure only
     private static readonly TimeSpan Interval = IdentityRevalidatingAuthenticationStateProvider.RevalidationInterval;
     private const string Checked = "revalidated:";
 

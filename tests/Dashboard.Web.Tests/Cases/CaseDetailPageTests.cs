@@ -263,7 +263,7 @@ public class CaseDetailPageTests : CasePageTestBase
 
         (await Db.CaseService().CustomerReplyAsync(Store.Id, c.Id, "Are you there?")).Succeeded.ShouldBeTrue();
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=timeline-entry][data-author-kind=CUSTOMER]").Count.ShouldBe(2), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=timeline-entry][data-author-kind=CUSTOMER]").Count.ShouldBe(2), TimeSpan.FromSeconds(60));
         Text(page, "case-status").ShouldBe("Awaiting you");
         Text(page, "reply-counter").ShouldBe("19 / 4,000");
     }

@@ -182,7 +182,7 @@ public class CaseListPageTests : CasePageTestBase
 
         (await Db.CaseService().CustomerReplyAsync(Store.Id, c.Id, "Hello?")).Succeeded.ShouldBeTrue();
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(60));
         Text(page, "tab-count-awaiting-you").ShouldBe("1");
         Text(page, "tab-count-open").ShouldBe("0");
         Db.Feed.SubscriberCount.ShouldBe(1);

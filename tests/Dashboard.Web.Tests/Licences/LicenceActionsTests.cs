@@ -211,7 +211,7 @@ public class LicenceActionsTests : IAsyncLifetime
             if (change.Kind == CaseChangeKind.Licences) seen.TrySetResult(change);
             return Task.CompletedTask;
         });
-        return seen.Task.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(t => { subscription.Dispose(); return t.Result; });
+        return seen.Task.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(t => { subscription.Dispose(); return t.Result; });
     }
 
     private async Task AddPoolKeysAsync(string productId, params string[] keys)

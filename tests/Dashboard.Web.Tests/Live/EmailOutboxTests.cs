@@ -176,7 +176,7 @@ public class EmailOutboxTests : IAsyncLifetime
         (await Sender(up, outbox).SendDueAsync(CancellationToken.None)).ShouldBe(1);
         row = (await OutboxAsync()).Single();
         (row.Attempts, row.SentAt, row.LastError).ShouldBe((3, (DateTime?)_db.Clock.UtcNow, (string?)null));
-        (await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(5))).Count.ShouldBe(1);
+        (await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(60))).Count.ShouldBe(1);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class EmailOutboxTests : IAsyncLifetime
         (await Sender(smtp).SendDueAsync(CancellationToken.None)).ShouldBe(0, "leased to the other sender");
         _db.Clock.Advance(TimeSpan.FromMinutes(2));
         (await Sender(smtp).SendDueAsync(CancellationToken.None)).ShouldBe(1, "the lease ran out: taken over");
-        (await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(5))).Count.ShouldBe(1);
+        (await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(60))).Count.ShouldBe(1);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Dashboard.Web.Tests.Live;
 public class RedisFeedTests : IAsyncLifetime
 {
     private static readonly Actor Theo = Actor.Merchant("Theo Merchant", "user-theo");
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60); // bounds a failure only
     private TwoInstancesOnRedis? _live;
     private TestDatabase _db = null!;
     private RedisServer _redis = null!;
@@ -91,7 +91,7 @@ public class RedisFeedTests : IAsyncLifetime
         (await onA.WaitForAsync(c => c.CaseId == during.Case!.Id, Wait)).ShouldNotBeNull("local subscribers still hear it");
 
         await _redis.StartProcessAsync();
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(120); // bounds a failure only: a reconnect on a loaded CI machine
         CaseChange? seen = null;
         while (seen is null && DateTime.UtcNow < until)
         {

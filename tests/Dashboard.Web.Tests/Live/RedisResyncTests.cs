@@ -10,7 +10,7 @@ namespace Dashboard.Web.Tests.Live;
 /// </summary>
 public class RedisResyncTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60); // bounds a failure only
     private TestDatabase _db = null!;
     private RedisServer _redis = null!;
     private LiveAppHost _a = null!, _b = null!;

@@ -77,7 +77,7 @@ public class TeamNoteTests : IAsyncLifetime
 
         await _db.CaseService(_db.Feed).AddNoteAsync(storeId, opened.Id, theo, NoteText);
 
-        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(60), Xunit.TestContext.Current.CancellationToken);
         (change.CaseId, change.Kind, change.Status).ShouldBe((opened.Id, CaseChangeKind.Note, CaseStatus.Open));
     }
 

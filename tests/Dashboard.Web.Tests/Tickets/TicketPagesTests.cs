@@ -87,7 +87,7 @@ public class TicketPagesTests : CasePageTestBase
 
         await _tickets.AnswerAsync(ticket.Id, _support.Id, "Released today.");
 
-        page.WaitForAssertion(() => page.Find("[data-testid=ticket-status]").TextContent.ShouldBe("Answered"), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => page.Find("[data-testid=ticket-status]").TextContent.ShouldBe("Answered"), TimeSpan.FromSeconds(60));
         page.Find("[data-testid=ticket-reply-hint]").TextContent.ShouldContain("reopens");
         page.Find("textarea[data-testid=ticket-reply-body]").Input("Thanks, received.");
         page.Find("[data-testid=ticket-reply-send]").Click();

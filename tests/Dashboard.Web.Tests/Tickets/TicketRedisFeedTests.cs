@@ -15,7 +15,7 @@ namespace Dashboard.Web.Tests.Tickets;
 /// </summary>
 public class TicketRedisFeedTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60); // bounds a failure only
     private TwoInstancesOnRedis? _live;
     private TestDatabase _db = null!;
     private RedisServer _redis = null!;

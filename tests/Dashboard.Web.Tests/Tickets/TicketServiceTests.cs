@@ -77,7 +77,7 @@ public class TicketServiceTests : IAsyncLifetime
         answer.Ticket!.Status.ShouldBe(TicketStatus.Answered);
         answer.Message!.AuthorLabel.ShouldBe("Pandabase Support");
         answer.Message.AuthorKind.ShouldBe(AuthorKind.Support);
-        (await heard.Task.WaitAsync(TimeSpan.FromSeconds(10))).Status.ShouldBe(TicketStatus.Answered);
+        (await heard.Task.WaitAsync(TimeSpan.FromSeconds(60))).Status.ShouldBe(TicketStatus.Answered);
 
         await using var db = _kit.Db.NewContext();
         var email = await db.Outbox.SingleAsync();
@@ -163,7 +163,7 @@ public class TicketServiceTests : IAsyncLifetime
         note.Outcome.ShouldBe(TicketOutcome.Ok, note.Error);
         note.Message!.Kind.ShouldBe(TicketEntryKind.StaffNote);
         note.Message.AuthorLabel.ShouldBe("Jordan Reyes");
-        await staffHeard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await staffHeard.Task.WaitAsync(TimeSpan.FromSeconds(60));
         lock (storeHeard) storeHeard.ShouldBeEmpty();
 
         var merchantView = await _kit.Queries.GetAsync(store.Id, new TicketKey(ticket.Id, null));
