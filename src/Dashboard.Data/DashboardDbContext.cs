@@ -174,6 +174,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             // The priority filter (dashboard and API): its count and sorted page without scanning the store.
             e.HasIndex(c => new { c.StoreId, c.Priority, c.LastMessageAt, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Priority");
             e.HasIndex(c => new { c.StoreId, c.CustomerId });
+            // The signal sweep: a store's cases opened in a time window (whose 72 hours just ended).
+            e.HasIndex(c => new { c.StoreId, c.CreatedAt }).HasDatabaseName("IX_Cases_Created");
             e.HasIndex(c => new { c.StoreId, c.OrderId });
             // The "Assigned: me / unassigned" filter: its count and sorted page without scanning the store.
             e.Property(c => c.AssigneeUserId).HasMaxLength(450);

@@ -1212,6 +1212,9 @@ namespace Dashboard.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Escalated", "LastMessageAt");
 
+                    b.HasIndex("StoreId", "CreatedAt")
+                        .HasDatabaseName("IX_Cases_Created");
+
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");

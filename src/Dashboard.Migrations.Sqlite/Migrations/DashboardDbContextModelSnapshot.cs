@@ -1197,6 +1197,9 @@ namespace Dashboard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Escalated", "LastMessageAt");
 
+                    b.HasIndex("StoreId", "CreatedAt")
+                        .HasDatabaseName("IX_Cases_Created");
+
                     b.HasIndex("StoreId", "CustomerId");
 
                     b.HasIndex("StoreId", "OrderId");
