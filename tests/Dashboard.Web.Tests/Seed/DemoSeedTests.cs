@@ -58,7 +58,11 @@ public class DemoSeedTests : IAsyncLifetime
             ["attachments"] = await db.Attachments.CountAsync(),
             ["api tokens"] = await db.ApiTokens.CountAsync(),
             ["inbound emails"] = await db.InboundEmails.CountAsync(),
+            ["escalation signals"] = await db.CaseSignals.CountAsync(),
         };
+        // The console shows each escalated case's signal as a badge: a demo escalation without its row would show none.
+        (await db.Cases.CountAsync(c => c.Escalated && !db.CaseSignals.Any(s => s.CaseId == c.Id)))
+            .ShouldBe(0, "every escalated demo case has its CaseSignals row");
         var statuses = (await db.Cases.GroupBy(c => new { c.StoreId, c.Status }).Select(g => new { g.Key.StoreId, g.Key.Status, Count = g.Count() }).ToListAsync())
             .Select(x => $"{x.StoreId} {x.Status} {x.Count}").Order(StringComparer.Ordinal).ToArray();
         return (rows, statuses, log);

@@ -319,6 +319,9 @@ public sealed class DemoDataSeeder(
             c.Apply(decision.NewState);
             if (decision.AppendsMessage) messages.Add(Message(c, kind!.Value, name!, body!, at, sequence++));
             foreach (var line in decision.TrailLines) messages.Add(Message(c, AuthorKind.System, Actor.System.DisplayName, line.Text, at, sequence++, line.Kind));
+            // What CaseService.RaiseSignalAsync records beside the trail line: the console's signal badge.
+            if (trigger is CaseTrigger.EscalationSignal signal && decision.IsAllowed)
+                db.CaseSignals.Add(new CaseSignal { CaseId = c.Id, StoreId = c.StoreId, Kind = signal.Kind, Reason = signal.Reason, Source = "demo", At = at });
         }
 
         // Each step the auto-close job owes the case until `until`, at the moment it fell due.
