@@ -26,6 +26,15 @@ public sealed class DatabaseOptions
     /// On by default; off only to compare (docs/reliability.md) or to rule it out.
     /// </summary>
     public bool SqliteWriteGate { get; set; } = true;
+
+    /// <summary>
+    /// Apply pending migrations when the app starts. Unset: on for SQLite (one machine, one file) and in
+    /// Development, off for SQL Server elsewhere, where a migration bundle runs before the new version
+    /// (docs/deploy.md). Off with migrations pending: the app starts and <c>/health/ready</c> answers 503.
+    /// </summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool ShouldMigrateOnStart(bool isDevelopment) => MigrateOnStart ?? (Provider == DatabaseProvider.Sqlite || isDevelopment);
 }
 
 /// <summary>The <c>Dashboard</c> section's storage root: the SQLite file and stored files live here.</summary>

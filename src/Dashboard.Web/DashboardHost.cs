@@ -18,6 +18,7 @@ using Dashboard.Web.Features.Email;
 using Dashboard.Web.Features.InboundMail;
 using Dashboard.Web.Features.Live;
 using Dashboard.Web.Features.Notifications;
+using Dashboard.Web.Features.Operations;
 using Dashboard.Web.Features.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
@@ -61,10 +62,12 @@ public static class DashboardHost
         services.AddAutomation(configuration);
         services.AddLicences(configuration);
         services.AddSeed(configuration);
+        services.AddOperations(configuration);
     }
 
     public static void UseDashboard(this WebApplication app)
     {
+        app.UseForwardedHeadersFromConfiguration();
         app.UseSecurityHeaders(sendHsts: !app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -92,18 +95,35 @@ public static class DashboardHost
         app.MapPortal();
         app.MapTickets();
         app.MapSupport();
+        app.MapOperations();
     }
 
-    /// <summary>Checks the case effect handlers, creates and migrates the database; in Development seeds the demo stores once.</summary>
+    /// <summary>
+    /// Checks the case effect handlers, creates and migrates the database (unless <c>Database:MigrateOnStart</c>
+    /// says a migration bundle does it); with demo data on, seeds the demo stores once.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         // Built now rather than on the first case change: it refuses to exist while an effect of the
         // state machine has no handler, and that must stop the app at start.
         app.Services.GetRequiredService<Features.Cases.Effects.CaseEffectHandlers>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        await DatabaseSetup.MigrateAsync(factory);
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var schemaCurrent = true;
+        if (database.ShouldMigrateOnStart(app.Environment.IsDevelopment()))
+        {
+            await DatabaseSetup.MigrateAsync(factory);
+        }
+        else
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            schemaCurrent = pending.Count == 0;
+            if (!schemaCurrent)
+                app.Logger.LogWarning("Database:MigrateOnStart is off and {Count} migration(s) are pending; /health/ready answers 503 until the migration bundle has run", pending.Count);
+        }
         var demo = app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
-        if (demo.Enabled)
+        if (demo.Enabled && schemaCurrent)
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();

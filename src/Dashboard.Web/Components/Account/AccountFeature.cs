@@ -11,6 +11,8 @@ namespace Dashboard.Web.Components.Account;
 
 public static class AccountFeature
 {
+    public const string DataProtectionApplicationName = "Dashboard";
+
     /// <summary>
     /// Sign-in: ASP.NET Core Identity on the dashboard database, the auth cookie and its keys, session
     /// checks every minute, one answer for every refused sign-in, two-factor sign-in (docs/security.md).
@@ -66,8 +68,10 @@ public static class AccountFeature
         services.AddScoped<TwoFactorAccounts>();
         services.AddScoped<UserAccess>();
 
-        // Keys beside the database, so sign-in cookies survive a restart.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Of(configuration), "keys")));
+        // Keys in the database, so sign-in and antiforgery cookies survive a restart and every instance
+        // on the same database reads the others' (docs/deploy.md). The application name is fixed: by
+        // default it is the content root path, which differs between two installs and would isolate them.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<DashboardDbContext>();
         return services;
     }
 }

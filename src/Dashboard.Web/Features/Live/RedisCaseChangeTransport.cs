@@ -42,6 +42,14 @@ public sealed class RedisCaseChangeTransport : ICaseChangeTransport, IAsyncDispo
 
     public bool IsConnected => _redis?.IsConnected == true;
 
+    /// <summary>A PING's round trip, or null when Redis is not connected or does not answer (readiness).</summary>
+    public async Task<TimeSpan?> PingAsync(CancellationToken ct)
+    {
+        if (_redis is not { IsConnected: true } redis) return null;
+        try { return await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(5), ct); }
+        catch (Exception e) when (e is RedisException or TimeoutException) { return null; }
+    }
+
     /// <summary>Completes when the first connection attempt finished (tests wait for it).</summary>
     public async Task<bool> WaitConnectedAsync(TimeSpan timeout)
     {
