@@ -26,7 +26,7 @@ public sealed class CaseTools(IHttpContextAccessor accessor, CaseQueries queries
     [Description("Lists the store's customer support cases, most recent activity first, with paging (items and pagination: page, limit, total, totalPages). "
         + "Filter by status (AWAITING_MERCHANT = the customer is waiting for the store), priority, customer or order. Requires the CASES_READ scope.")]
     public async Task<CallToolResult> ListCases(
-        [Description("Only cases in this status."), AllowedValues(null, "OPEN", "AWAITING_MERCHANT", "AWAITING_CUSTOMER", "CLOSED")] string? status = null,
+        [Description("Only cases in this status."), AllowedValues(null, "OPEN", "AWAITING_CUSTOMER", "AWAITING_MERCHANT", "CLOSED")] string? status = null,
         [Description("Only cases of this priority."), AllowedValues(null, "LOW", "NORMAL", "HIGH", "URGENT")] string? priority = null,
         [Description("Only cases of this customer (id starting cus_).")] string? customerId = null,
         [Description("Only cases about this order (id starting ord_).")] string? orderId = null,
