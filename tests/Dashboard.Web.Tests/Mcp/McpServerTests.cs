@@ -21,10 +21,11 @@ public class McpServerTests(McpApp app) : IClassFixture<McpApp>
         await using var client = await app.ConnectAsync(StoreApiApp.NorthwindAll);
         var tools = (await client.ListToolsAsync(cancellationToken: Ct)).ToDictionary(t => t.Name);
 
-        tools.Keys.Order().ShouldBe(["get_case", "get_order", "list_cases", "mark_case_read", "reply_to_case", "update_case"]);
+        tools.Keys.Order().ShouldBe(["get_case", "get_order", "get_support_ticket", "list_cases", "list_support_tickets", "mark_case_read",
+            "open_support_ticket", "reply_to_case", "reply_to_support_ticket", "set_support_ticket_status", "update_case"]);
         foreach (var (name, tool) in tools)
         {
-            tool.Description.ShouldMatch(@"Requires the (CASES_READ|CASES_WRITE|ORDERS_READ) scope\.$", name);
+            tool.Description.ShouldMatch(@"Requires the (CASES_READ|CASES_WRITE|ORDERS_READ|TICKETS_READ|TICKETS_WRITE) scope\.$", name);
             tool.ProtocolTool.OutputSchema.ShouldNotBeNull(name);
         }
         tools["list_cases"].Description.ShouldEndWith("Requires the CASES_READ scope.");

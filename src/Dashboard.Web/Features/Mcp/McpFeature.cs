@@ -4,7 +4,7 @@ using ModelContextProtocol.Protocol;
 namespace Dashboard.Web.Features.Mcp;
 
 /// <summary>
-/// The MCP server at <c>/mcp</c> (Streamable HTTP): the Store API's case and order operations as tools for
+/// The MCP server at <c>/mcp</c> (Streamable HTTP): the Store API's case and order operations and the store's platform support tickets as tools for
 /// AI assistants and agents, behind the same <c>sk_</c> tokens, scopes and per-token rate limit
 /// (<see cref="ApiTokenGate"/>). Stateless: every POST stands alone, so any instance answers any request
 /// and the tools see the request's own token.
@@ -22,7 +22,8 @@ public static class McpFeature
             })
             .WithHttpTransport(o => o.Stateless = true)
             .WithTools<CaseTools>()
-            .WithTools<OrderTools>();
+            .WithTools<OrderTools>()
+            .WithTools<TicketTools>();
         return services;
     }
 
@@ -53,5 +54,6 @@ public static class McpFeature
         "Support cases of one store (the store of the API token). Cases move OPEN/AWAITING_MERCHANT → AWAITING_CUSTOMER when you reply, "
         + "and can be set to OPEN (only from CLOSED), AWAITING_CUSTOMER or CLOSED. Start with list_cases (status AWAITING_MERCHANT are waiting for the store), "
         + "read one with get_case, answer with reply_to_case, then mark_case_read. Order details (items, licence keys, payment) come from get_order. "
-        + "Each tool names the token scope it needs (CASES_READ, CASES_WRITE, ORDERS_READ).";
+        + "The store's own tickets to Pandabase platform support (not customer cases) are the *_support_ticket tools. "
+        + "Each tool names the token scope it needs (CASES_READ, CASES_WRITE, ORDERS_READ, TICKETS_READ, TICKETS_WRITE).";
 }

@@ -6,7 +6,7 @@ using ModelContextProtocol.Protocol;
 namespace Dashboard.Web.Features.Mcp;
 
 /// <summary>
-/// Turns the Store API's answers into MCP tool results: the API's <c>data</c> as structured content (and
+/// Turns the Store API's answers into MCP tool results: the API's data (the Store API's <c>data</c>, the support-cases API's object) as structured content (and
 /// as JSON text for clients that read only text), an API error as a tool error whose text is the API's
 /// message — so a model reads the same refusal a REST caller does, and can act on it.
 /// </summary>
@@ -16,13 +16,16 @@ public static class McpToolResult
     {
         if (answer is not ApiResult api) throw new InvalidOperationException($"Store API handlers answer with {nameof(ApiResult)}, not {answer.GetType().Name}");
         var envelope = JsonSerializer.SerializeToElement(api.Envelope, api.Envelope.GetType(), ApiJson.Options);
-        if (envelope.TryGetProperty("data", out var data))
-            return new CallToolResult
-            {
-                StructuredContent = data,
-                Content = [new TextContentBlock { Text = data.GetRawText() }],
-            };
-        return Refused(envelope.GetProperty("error").GetProperty("message").GetString() ?? "Refused");
+        if (api.StatusCode >= 400) return Refused(envelope.GetProperty("error").GetProperty("message").GetString() ?? "Refused");
+        // The Store API wraps its data in {ok, data}; the support-cases API answers the bare object.
+        var data = api.Envelope.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ApiOk<>)
+            ? envelope.GetProperty("data")
+            : envelope;
+        return new CallToolResult
+        {
+            StructuredContent = data,
+            Content = [new TextContentBlock { Text = data.GetRawText() }],
+        };
     }
 
     public static CallToolResult Refused(string message) => new()
