@@ -6,6 +6,7 @@ using Dashboard.Web.Features.Attachments;
 using Dashboard.Web.Features.Automation;
 using Dashboard.Web.Features.Cases;
 using Dashboard.Web.Features.Licences;
+using Dashboard.Web.Features.Mcp;
 using Dashboard.Web.Features.Seed;
 using Dashboard.Web.Features.Settings;
 using Dashboard.Web.Features.Team;
@@ -55,6 +56,7 @@ public static class DashboardHost
         services.AddSupport(configuration);
         services.AddPortal(configuration);
         services.AddStoreApi(configuration);
+        services.AddMcp(configuration);
         services.AddTickets(configuration);
         services.AddSettings(configuration);
         services.AddTeam(configuration);
@@ -90,6 +92,7 @@ public static class DashboardHost
         // The features' endpoints, one line each.
         app.MapAccount();
         app.MapStoreApi();
+        app.MapMcpServer();
         app.MapAttachments();
         app.MapInboundMail();
         app.MapPortal();

@@ -16,41 +16,22 @@ public sealed record ApiRequestBody(Type Type);
 
 /// <summary>
 /// Authenticates every <c>/v2/core/stores/{storeId}</c> and <c>/api/v1/support-cases</c> call by its Bearer <c>sk_</c> secret only — the
-/// dashboard cookie never authorizes an API call, and nothing here redirects. Order: refusals per client
-/// address (429), the token (401), per-token rate limit (429), the path's store must be the token's (403),
-/// the endpoint's scope must be granted (403).
+/// dashboard cookie never authorizes an API call, and nothing here redirects. Order: the <see cref="ApiTokenGate"/>
+/// (refusals per client address 429, the token 401, per-token rate limit 429), then the path's store must be
+/// the token's (403), then the endpoint's scope must be granted (403).
 /// </summary>
-public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimiter limiter) : IEndpointFilter
+public sealed class StoreApiAuthFilter(ApiTokenGate gate) : IEndpointFilter
 {
     public const string CallerItem = "StoreApi.Caller";
+
+    /// <summary>The refusal of a call that needs a scope the token was not given (the Store API's and the MCP tools' message).</summary>
+    public static string LacksScope(ApiScopes scope) => $"This API token lacks the {WireNames.ToWire(scope)} scope";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        // Refused requests are limited per client address before any lookup, so a flood of bad or
-        // missing tokens costs neither the database nor the other clients their answers.
-        var client = ClientAddress(http);
-        if (limiter.RefusalsExhausted(client) is { } wait)
-            return TooManyRequests(wait, "Too many requests without a valid API token from this address; retry after the time in the Retry-After header");
-
-        var header = http.Request.Headers.Authorization.ToString();
-        const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || header.Length == bearer.Length)
-            return Refuse(client, "Missing API token: send Authorization: Bearer sk_…");
-
-        var (caller, failure) = await tokens.AuthenticateAsync(header[bearer.Length..].Trim(), http.RequestAborted);
-        if (caller is null)
-            return Refuse(client, failure switch
-            {
-                ApiAuthFailure.Revoked => "API token has been revoked",
-                ApiAuthFailure.Expired => "API token has expired",
-                _ => "Invalid API token",
-            });
-
-        using var lease = limiter.Acquire(caller.TokenId);
-        if (!lease.IsAcquired)
-            return TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1),
-                "Rate limit exceeded; retry after the time in the Retry-After header");
+        var (caller, refusal) = await gate.AdmitAsync(http);
+        if (refusal is not null) return refusal;
 
         // Store API v2 names the store in the path and it must be the token's; the support-cases API has no
         // store in its path: the token's store is the one it works on.
@@ -58,15 +39,54 @@ public sealed class StoreApiAuthFilter(ApiTokenService tokens, StoreApiRateLimit
         {
             var storeId = routeStore as string;
             if (!Ids.IsValid(storeId, Ids.Store)) return ApiResult.BadRequest("storeId is not a valid store id (shp_…, 12–48 characters)");
-            if (!string.Equals(storeId, caller.StoreId, StringComparison.Ordinal))
+            if (!string.Equals(storeId, caller!.StoreId, StringComparison.Ordinal))
                 return ApiResult.Forbidden("This API token does not belong to this store");
         }
 
-        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>() is { } required && !caller.Scopes.HasFlag(required.Scope))
-            return ApiResult.Forbidden($"This API token lacks the {WireNames.ToWire(required.Scope)} scope");
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>() is { } required && !caller!.Scopes.HasFlag(required.Scope))
+            return ApiResult.Forbidden(LacksScope(required.Scope));
 
-        http.Items[CallerItem] = caller;
         return await next(context);
+    }
+}
+
+/// <summary>
+/// The door every <c>sk_</c> token request passes (Store API, support-cases API, MCP server), in this order:
+/// refusals per client address (429), the token (401), the per-token rate limit (429, shared by all of them,
+/// so no door doubles a token's allowance). Admitted callers are kept on the request for the handlers.
+/// </summary>
+public sealed class ApiTokenGate(ApiTokenService tokens, StoreApiRateLimiter limiter)
+{
+    /// <summary>The caller, or the answer that refuses the request (never both).</summary>
+    public async Task<(ApiCaller? Caller, ApiResult? Refusal)> AdmitAsync(HttpContext http)
+    {
+        // Refused requests are limited per client address before any lookup, so a flood of bad or
+        // missing tokens costs neither the database nor the other clients their answers.
+        var client = ClientAddress(http);
+        if (limiter.RefusalsExhausted(client) is { } wait)
+            return (null, TooManyRequests(wait, "Too many requests without a valid API token from this address; retry after the time in the Retry-After header"));
+
+        var header = http.Request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || header.Length == bearer.Length)
+            return (null, Refuse(client, "Missing API token: send Authorization: Bearer sk_…"));
+
+        var (caller, failure) = await tokens.AuthenticateAsync(header[bearer.Length..].Trim(), http.RequestAborted);
+        if (caller is null)
+            return (null, Refuse(client, failure switch
+            {
+                ApiAuthFailure.Revoked => "API token has been revoked",
+                ApiAuthFailure.Expired => "API token has expired",
+                _ => "Invalid API token",
+            }));
+
+        using var lease = limiter.Acquire(caller.TokenId);
+        if (!lease.IsAcquired)
+            return (null, TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1),
+                "Rate limit exceeded; retry after the time in the Retry-After header"));
+
+        http.Items[StoreApiAuthFilter.CallerItem] = caller;
+        return (caller, null);
     }
 
     private ApiResult Refuse(string client, string message)

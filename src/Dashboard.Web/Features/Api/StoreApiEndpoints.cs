@@ -60,7 +60,7 @@ public static class StoreApiEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListCases(string storeId, CaseQueries queries, CancellationToken ct,
+    internal static async Task<IResult> ListCases(string storeId, CaseQueries queries, CancellationToken ct,
         string? page = null, string? limit = null, string? status = null, string? priority = null, string? customerId = null, string? orderId = null)
     {
         var pageNumber = 1;
@@ -92,7 +92,7 @@ public static class StoreApiEndpoints
             new ApiPagination(result.Page, result.PageSize, result.Total, result.TotalPages)));
     }
 
-    private static async Task<IResult> GetCase(string storeId, string caseId, HttpContext http, CaseQueries queries, AttachmentLinks links, CancellationToken ct)
+    internal static async Task<IResult> GetCase(string storeId, string caseId, HttpContext http, CaseQueries queries, AttachmentLinks links, CancellationToken ct)
     {
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
         var detail = await queries.GetAsync(storeId, caseId, TimelineAudience.StoreApi, ct);
@@ -109,17 +109,24 @@ public static class StoreApiEndpoints
         if (!TryParseIfMatch(ifMatch, out var expectedVersion)) return ApiResult.BadRequest("If-Match must be the case's ETag (its version)");
         var (body, error) = await ApiBody.ReadJsonAsync(http, new PatchCaseRequest());
         if (error is not null) return error;
+        return await ApplyUpdate(storeId, caseId, body!.Priority, body.Status, expectedVersion, http, cases, queries, ct);
+    }
 
+    /// <summary>The update once its fields are read (the PATCH body, or an MCP tool's arguments).</summary>
+    internal static async Task<IResult> ApplyUpdate(string storeId, string caseId, string? wirePriority, string? wireStatus, long? expectedVersion,
+        HttpContext http, CaseService cases, CaseQueries queries, CancellationToken ct)
+    {
+        if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
         CasePriority? priority = null;
-        if (body!.Priority is not null)
+        if (wirePriority is not null)
         {
-            if (!WireNames.TryParse<CasePriority>(body.Priority, out var p)) return ApiResult.BadRequest(OneOf<CasePriority>("priority"));
+            if (!WireNames.TryParse<CasePriority>(wirePriority, out var p)) return ApiResult.BadRequest(OneOf<CasePriority>("priority"));
             priority = p;
         }
         CaseStatus? status = null;
-        if (body.Status is not null)
+        if (wireStatus is not null)
         {
-            if (!WireNames.TryParse<CaseStatus>(body.Status, out var s))
+            if (!WireNames.TryParse<CaseStatus>(wireStatus, out var s))
                 return ApiResult.BadRequest($"status must be one of {string.Join(", ", CaseWorkflow.MerchantSettableStatuses.Select(s => WireNames.ToWire(s)))}");
             status = s;
         }
@@ -170,9 +177,21 @@ public static class StoreApiEndpoints
             if (error is not null) return error;
             outcome = await cases.ReplyAsync(storeId, caseId, author, body!.Body, inTransaction: answer.Hook, ct: ct);
         }
-        if (!outcome.Succeeded) return Failure(outcome);
-        return answer.Answer ?? throw new InvalidOperationException("A reply always commits a change, so its answer was built in the transaction");
+        return ReplyAnswer(outcome, answer);
     }
+
+    /// <summary>A text reply without files, from its body (an MCP tool's argument).</summary>
+    internal static async Task<IResult> ApplyReply(string storeId, string caseId, string? body, HttpContext http, CaseService cases, AttachmentLinks links, CancellationToken ct)
+    {
+        if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
+        var answer = new InTransactionAnswer(http, (db, change, token) => ReplyAnswerAsync(db, change, links, BaseUrl(http), token));
+        var outcome = await cases.ReplyAsync(storeId, caseId, Actor.Merchant(http.ApiCaller().AuthorName), body, inTransaction: answer.Hook, ct: ct);
+        return ReplyAnswer(outcome, answer);
+    }
+
+    private static IResult ReplyAnswer(CaseResult outcome, InTransactionAnswer answer) => outcome.Succeeded
+        ? answer.Answer ?? throw new InvalidOperationException("A reply always commits a change, so its answer was built in the transaction")
+        : Failure(outcome);
 
     private static async Task<ApiResult> ReplyAnswerAsync(DashboardDbContext db, CaseResult change, AttachmentLinks links, string baseUrl, CancellationToken ct)
     {
@@ -200,16 +219,21 @@ public static class StoreApiEndpoints
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
-    private static async Task<IResult> MarkRead(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
+    private static Task<IResult> MarkRead(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
     {
         _ = idempotencyKey;
+        return ApplyMarkRead(storeId, caseId, http, cases, queries, ct);
+    }
+
+    internal static async Task<IResult> ApplyMarkRead(string storeId, string caseId, HttpContext http, CaseService cases, CaseQueries queries, CancellationToken ct)
+    {
         if (!Ids.IsValid(caseId, Ids.Case)) return ApiResult.BadRequest(InvalidId("caseId", Ids.Case));
         var answer = new InTransactionAnswer(http, CaseAnswerAsync);
         return await CaseAnswer(await cases.MarkReadAsync(storeId, caseId, answer.Hook, ct), answer, storeId, caseId, queries, ct);
     }
 
-    private static async Task<IResult> GetOrder(string storeId, string orderId, IDbContextFactory<DashboardDbContext> dbFactory, CancellationToken ct)
+    internal static async Task<IResult> GetOrder(string storeId, string orderId, IDbContextFactory<DashboardDbContext> dbFactory, CancellationToken ct)
     {
         if (!Ids.IsValid(orderId, Ids.Order)) return ApiResult.BadRequest(InvalidId("orderId", Ids.Order));
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -20,6 +20,7 @@ public static class StoreApiFeature
             .ValidateOnStart();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<StoreApiRateLimiter>();
+        services.AddSingleton<ApiTokenGate>();
         services.AddScoped<StoreApiAuthFilter>();
         services.AddScoped<IdempotencyFilter>();
         services.AddSingleton<StoreApiAllowedMethods>();

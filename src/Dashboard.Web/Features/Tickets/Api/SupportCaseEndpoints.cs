@@ -66,7 +66,7 @@ public static class SupportCaseEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, TicketQueries queries, CancellationToken ct,
+    internal static async Task<IResult> ListAsync(HttpContext http, TicketQueries queries, CancellationToken ct,
         string? limit = null, string? offset = null, string? query = null, string? status = null, string? severity = null)
     {
         var size = TicketLimits.PageSizeDefault;
@@ -89,8 +89,14 @@ public static class SupportCaseEndpoints
         _ = idempotencyKey; // handled by IdempotencyFilter; declared for the OpenAPI document
         var (body, error) = await ApiBody.ReadJsonAsync(http, new CreateSupportCaseRequest());
         if (error is not null) return error;
+        return await ApplyCreate(http, tickets, body!, ct);
+    }
+
+    /// <summary>Opening a ticket once its fields are read (the POST body, or an MCP tool's arguments).</summary>
+    internal static async Task<IResult> ApplyCreate(HttpContext http, TicketService tickets, CreateSupportCaseRequest body, CancellationToken ct)
+    {
         TicketCategory? category = null;
-        if (body!.Category is not null)
+        if (body.Category is not null)
         {
             if (!LowerWireNames.TryParse<TicketCategory>(body.Category, out var c)) return ApiResult.BadRequest(OneOf("category", TicketVocabulary.Categories));
             category = c;
@@ -110,7 +116,7 @@ public static class SupportCaseEndpoints
         return result;
     }
 
-    private static async Task<IResult> GetAsync(string idOrNumber, HttpContext http, TicketQueries queries, AttachmentLinks links, CancellationToken ct)
+    internal static async Task<IResult> GetAsync(string idOrNumber, HttpContext http, TicketQueries queries, AttachmentLinks links, CancellationToken ct)
     {
         if (!TicketKey.TryParse(idOrNumber, out var key)) return ApiResult.BadRequest(KeyError);
         var thread = await queries.GetAsync(http.ApiCaller().StoreId, key, ct);
@@ -122,8 +128,15 @@ public static class SupportCaseEndpoints
         if (!TicketKey.TryParse(idOrNumber, out var key)) return ApiResult.BadRequest(KeyError);
         var (body, error) = await ApiBody.ReadJsonAsync(http, new UpdateSupportCaseRequest());
         if (error is not null) return error;
-        if (body!.Status is null) return ApiResult.BadRequest("status is required: open or closed");
-        if (!LowerWireNames.TryParse<TicketStatus>(body.Status, out var target)) return ApiResult.BadRequest("status must be open or closed");
+        return await ApplyStatus(idOrNumber, body!.Status, http, tickets, ct);
+    }
+
+    /// <summary>Reopening or closing once the status is read (the PATCH body, or an MCP tool's argument).</summary>
+    internal static async Task<IResult> ApplyStatus(string idOrNumber, string? status, HttpContext http, TicketService tickets, CancellationToken ct)
+    {
+        if (!TicketKey.TryParse(idOrNumber, out var key)) return ApiResult.BadRequest(KeyError);
+        if (status is null) return ApiResult.BadRequest("status is required: open or closed");
+        if (!LowerWireNames.TryParse<TicketStatus>(status, out var target)) return ApiResult.BadRequest("status must be open or closed");
 
         var outcome = await tickets.SetStatusAsync(http.ApiCaller().StoreId, key, ApiAuthor(null), target.Value, ct: ct);
         return outcome.Succeeded ? Json(200, ApiSupportCase.From(outcome.Ticket!)) : Failure(outcome);
@@ -136,8 +149,15 @@ public static class SupportCaseEndpoints
         if (!TicketKey.TryParse(idOrNumber, out var key)) return ApiResult.BadRequest(KeyError);
         var (body, error) = await ApiBody.ReadJsonAsync(http, new AddSupportCaseMessageRequest());
         if (error is not null) return error;
+        return await ApplyReply(idOrNumber, body!.Body, body.Author, http, tickets, links, ct);
+    }
 
-        var outcome = await tickets.ReplyAsync(http.ApiCaller().StoreId, key, ApiAuthor(body!.Author), body.Body, ct: ct);
+    /// <summary>A reply once its fields are read (the POST body, or an MCP tool's arguments).</summary>
+    internal static async Task<IResult> ApplyReply(string idOrNumber, string? text, string? author, HttpContext http, TicketService tickets,
+        AttachmentLinks links, CancellationToken ct)
+    {
+        if (!TicketKey.TryParse(idOrNumber, out var key)) return ApiResult.BadRequest(KeyError);
+        var outcome = await tickets.ReplyAsync(http.ApiCaller().StoreId, key, ApiAuthor(author), text, ct: ct);
         if (!outcome.Succeeded) return Failure(outcome);
         var result = Json(201, new ApiSupportCaseReplyResult(ApiSupportCaseMessage.From(outcome.Message!, links, BaseUrl(http)),
             LowerWireNames.ToWire(outcome.Ticket!.Status)));
