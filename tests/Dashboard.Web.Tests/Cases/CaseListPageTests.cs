@@ -82,7 +82,7 @@ public class CaseListPageTests : CasePageTestBase
         row.TextContent.ShouldContain("$49.99");
         row.TextContent.ShouldContain("Urgent");
         row.TextContent.ShouldContain("by Customer");
-        row.QuerySelector("[data-testid=unread-badge]")!.TextContent.Trim().ShouldBe("1");
+        row.QuerySelector("[data-testid=unread-badge]")!.TextContent.Trim().ShouldBe("1 unread", "the number, and for a screen reader what it counts");
         row.QuerySelector("[data-testid=escalated-marker]").ShouldBeNull();
         Text(page, "cases-total").ShouldBe("1–1 of 1");
     }
