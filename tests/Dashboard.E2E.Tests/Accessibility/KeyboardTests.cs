@@ -52,6 +52,23 @@ public sealed class KeyboardTests(E2EFixture fixture) : E2ETest(fixture)
     }
 
     [Fact]
+    public async Task A_sign_in_error_is_tied_to_its_field_which_gets_the_focus()
+    {
+        var login = await new LoginPage(Page).GotoAsync();
+        await login.Email.FillAsync(DemoLogins.NorthwindOwner);
+        await Page.RunAndWaitForResponseAsync(() => login.Submit.ClickAsync(), r => r.Request.Method == "POST");
+
+        var error = Page.GetByTestId("password-error");
+        await Assertions.Expect(error).ToHaveTextAsync("Enter your password");
+        await Assertions.Expect(login.Password).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(login.Password).ToHaveAccessibleDescriptionAsync("Enter your password");
+        await Assertions.Expect(login.Password).ToBeFocusedAsync();
+        await Assertions.Expect(login.Email).ToHaveValueAsync(DemoLogins.NorthwindOwner);
+        await Assertions.Expect(login.Email).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await ScreenshotAsync("password-error");
+    }
+
+    [Fact]
     public async Task Attach_opens_the_file_picker_with_Enter_and_with_Space_and_the_reply_sends_with_Ctrl_Enter()
     {
         var caseId = await AppCases.OpenAsync(Fixture.App, DemoLogins.NorthwindStoreId, "Keyboard only reply", "Can you resend my key?");
