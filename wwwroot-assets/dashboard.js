@@ -32,6 +32,10 @@ window.dashboard.attachZone = function (input) {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return true;
   };
+  // Space opens a file input's picker natively, Enter does not: the keyboard gets both (a keydown is a user gesture).
+  input.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !input.disabled) { e.preventDefault(); input.click(); }
+  }, opts);
   zone.addEventListener('dragover', e => { if (hasFiles(e)) { e.preventDefault(); zone.classList.add('attach-dragover'); } }, opts);
   zone.addEventListener('dragleave', e => { if (!zone.contains(e.relatedTarget)) zone.classList.remove('attach-dragover'); }, opts);
   zone.addEventListener('drop', e => {
@@ -60,3 +64,35 @@ window.dashboard.insertAtCaret = function (textarea, text) {
   textarea.dispatchEvent(new Event('input', { bubbles: true }));
   return true;
 };
+
+// The app bar's menus (AppBarMenu.razor): a <button popovertarget> and a [popover] panel. The browser opens
+// and closes the panel (Enter/Space, Escape, a click outside); this keeps aria-expanded true while it is
+// open, moves focus into it, lets the arrow keys, Home and End move between its links and buttons, returns
+// focus to the button when it closes with focus inside, and closes it when a link in it is followed.
+(function () {
+  const items = panel => Array.from(panel.querySelectorAll('a[href], button:not([disabled])'));
+  const invoker = panel => document.querySelector('[popovertarget="' + panel.id + '"]');
+  document.addEventListener('toggle', e => {
+    const panel = e.target;
+    if (!(panel instanceof Element) || !panel.matches('[data-app-menu]')) return;
+    const button = invoker(panel);
+    const open = e.newState === 'open';
+    if (button) button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open) { const first = items(panel)[0]; if (first) first.focus(); }
+    else if (button && (document.activeElement === document.body || panel.contains(document.activeElement))) button.focus();
+  }, true);
+  document.addEventListener('keydown', e => {
+    const panel = e.target instanceof Element ? e.target.closest('[data-app-menu]') : null;
+    if (!panel) return;
+    const list = items(panel);
+    const at = list.indexOf(document.activeElement);
+    const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+    if (next === undefined || !list.length) return;
+    e.preventDefault();
+    list[(next + list.length) % list.length].focus();
+  });
+  document.addEventListener('click', e => {
+    const link = e.target instanceof Element ? e.target.closest('[data-app-menu] a[href]') : null;
+    if (link) link.closest('[data-app-menu]').hidePopover();
+  });
+})();

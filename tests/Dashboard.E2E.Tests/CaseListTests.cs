@@ -16,7 +16,7 @@ public sealed class CaseListTests(E2EFixture fixture) : E2ETest(fixture)
         foreach (var slug in CaseListPage.TabSlugs)
         {
             await Assertions.Expect(list.Tab(slug)).ToBeVisibleAsync();
-            await Assertions.Expect(list.Tab(slug)).ToHaveAttributeAsync("aria-selected", slug == "awaiting-you" ? "true" : "false");
+            await Assertions.Expect(list.Tab(slug)).ToHaveAttributeAsync("aria-current", slug == "awaiting-you" ? "page" : "false");
         }
 
         // Every count is the store's own, recounted from its case rows in the app's database.
@@ -32,7 +32,7 @@ public sealed class CaseListTests(E2EFixture fixture) : E2ETest(fixture)
 
         await list.SelectTabAsync("closed");
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"[?&]tab=closed(&|$)"));
-        await Assertions.Expect(list.Tab("awaiting-you")).ToHaveAttributeAsync("aria-selected", "false");
+        await Assertions.Expect(list.Tab("awaiting-you")).ToHaveAttributeAsync("aria-current", "false");
         var closedIds = await list.RowIdsAsync();
         closedIds.ShouldBe(await db.CaseIdsAsync(DemoLogins.NorthwindStoreId, AppDatabase.Closed));
         closedIds.Count.ShouldBe(20, "one full page of the default size");
@@ -42,8 +42,8 @@ public sealed class CaseListTests(E2EFixture fixture) : E2ETest(fixture)
         // The tab survives a reload.
         await Page.ReloadAsync();
         await list.WaitForReadyAsync();
-        await Assertions.Expect(list.Tab("closed")).ToHaveAttributeAsync("aria-selected", "true");
-        await Assertions.Expect(list.Tab("awaiting-you")).ToHaveAttributeAsync("aria-selected", "false");
+        await Assertions.Expect(list.Tab("closed")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(list.Tab("awaiting-you")).ToHaveAttributeAsync("aria-current", "false");
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"[?&]tab=closed(&|$)"));
         (await list.RowIdsAsync()).ShouldBe(closedIds);
 

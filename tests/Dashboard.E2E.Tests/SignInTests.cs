@@ -38,7 +38,7 @@ public sealed class SignInTests(E2EFixture fixture) : E2ETest(fixture)
         var list = new CaseListPage(Page);
         await list.WaitForReadyAsync();
         await Assertions.Expect(list.StoreName).ToHaveTextAsync(DemoLogins.ContosoName);
-        await Assertions.Expect(list.Tab("closed")).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(list.Tab("closed")).ToHaveAttributeAsync("aria-current", "page");
     }
 
     [Fact]

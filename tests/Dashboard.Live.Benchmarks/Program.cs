@@ -130,7 +130,7 @@ try
                 var committed = clock.Elapsed.TotalMilliseconds;
                 if (result.Outcome != CaseOutcome.Ok) throw new InvalidOperationException(result.Error);
                 await page.WaitForFunctionAsync(
-                    $"() => document.querySelector('[data-testid=notification-button]')?.getAttribute('aria-label') === 'Notifications: {before + 1} new'",
+                    $"() => document.querySelector('[data-testid=notification-button] .visually-hidden')?.textContent === 'Notifications: {before + 1} new'",
                     null, new() { Timeout = 30_000 });
                 var seen = clock.Elapsed.TotalMilliseconds;
                 var fed = await delivered.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -185,7 +185,7 @@ async Task<WebApplication> StartInstance(string name, bool seed)
 
 static async Task<int> BadgeCount(IPage page)
 {
-    var label = await page.GetAttributeAsync("[data-testid=notification-button]", "aria-label") ?? "";
+    var label = await page.TextContentAsync("[data-testid=notification-button] .visually-hidden") ?? "";
     var digits = new string(label.Where(char.IsDigit).ToArray());
     return digits.Length == 0 ? 0 : int.Parse(digits);
 }

@@ -74,7 +74,7 @@ public static class Interactions
 
     /// <summary>The list of <paramref name="slug"/> is shown: its tab selected, no progress bar, rows or the empty notice.</summary>
     private static string ListShows(string slug) =>
-        $"document.querySelector('[data-testid=tab-{slug}]')?.getAttribute('aria-selected') === 'true' " +
+        $"document.querySelector('[data-testid=tab-{slug}]')?.getAttribute('aria-current') === 'page' " +
         "&& !document.querySelector('[data-testid=cases-loading]') " +
         "&& !!document.querySelector('[data-testid=case-row], [data-testid=cases-empty]')";
 

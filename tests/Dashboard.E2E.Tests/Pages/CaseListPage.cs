@@ -63,7 +63,7 @@ public sealed partial class CaseListPage(IPage page)
     public async Task SelectTabAsync(string slug)
     {
         await Tab(slug).ClickAsync();
-        await Assertions.Expect(Tab(slug)).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(Tab(slug)).ToHaveAttributeAsync("aria-current", "page");
         await WaitForReadyAsync();
     }
 

@@ -103,6 +103,32 @@ public class CaseDetailPageTests : CasePageTestBase
     }
 
     [Fact]
+    public async Task Reply_counter_is_announced_only_when_the_text_comes_near_the_limit_and_when_it_goes_over()
+    {
+        var c = await OpenCaseAsync();
+        var page = RenderCase(c.Id);
+        page.WaitForElement("[data-testid=reply-body]");
+        page.Find("[data-testid=reply-counter]").HasAttribute("aria-live").ShouldBeFalse("a live counter is read out on every keystroke");
+        page.Find("[data-testid=reply-limit-announcement]").GetAttribute("role").ShouldBe("status");
+
+        Type(page, "Hello there!");
+        Text(page, "reply-limit-announcement").ShouldBe("");
+        Type(page, new string('x', Limits.MessageBodyMax * 9 / 10 - 1));
+        Text(page, "reply-limit-announcement").ShouldBe("");
+        Type(page, new string('x', Limits.MessageBodyMax * 9 / 10));
+        Text(page, "reply-limit-announcement").ShouldBe("Near the limit of 4,000 characters");
+        Type(page, new string('x', Limits.MessageBodyMax));
+        Text(page, "reply-limit-announcement").ShouldBe("Near the limit of 4,000 characters", "the same words while in the same band: nothing new to announce");
+
+        Type(page, new string('x', Limits.MessageBodyMax + 1));
+        Text(page, "reply-limit-announcement").ShouldBe("Over the limit of 4,000 characters");
+        var box = page.Find("[data-testid=reply-body]");
+        box.GetAttribute("aria-invalid").ShouldBe("true");
+        box.GetAttribute("aria-describedby").ShouldBe(page.Find("[data-testid=reply-problem]").Id);
+        page.Find("[data-testid=reply-problem]").HasAttribute("role").ShouldBeFalse("an alert would be re-read with every keystroke");
+    }
+
+    [Fact]
     public async Task Sending_a_reply_shows_it_in_the_timeline_moves_the_case_to_awaiting_customer_and_clears_the_box()
     {
         var c = await OpenCaseAsync();

@@ -48,8 +48,8 @@ public class CaseListPageTests : CasePageTestBase
         Text(page, "tab-count-awaiting-customer").ShouldBe("1");
         Text(page, "tab-count-closed").ShouldBe("1");
         Text(page, "tab-count-all").ShouldBe("5");
-        page.Find("[data-testid=tab-open]").GetAttribute("aria-selected").ShouldBe("true");
-        page.Find("[data-testid=tab-awaiting-you]").GetAttribute("aria-selected").ShouldBe("false");
+        page.Find("[data-testid=tab-open]").GetAttribute("aria-current").ShouldBe("page");
+        page.Find("[data-testid=tab-awaiting-you]").GetAttribute("aria-current").ShouldBe("false");
         page.FindAll("[data-testid=case-row]").Select(r => r.QuerySelector("a")!.TextContent).ShouldBe(["Still open B", "Still open A"], ignoreOrder: true);
     }
 
@@ -61,8 +61,8 @@ public class CaseListPageTests : CasePageTestBase
         var page = RenderList();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=case-row]").Count.ShouldBe(1));
-        page.FindAll("[role=tab]")[0].GetAttribute("data-testid").ShouldBe("tab-awaiting-you");
-        page.Find("[data-testid=tab-awaiting-you]").GetAttribute("aria-selected").ShouldBe("true");
+        page.FindAll("nav.case-tabs a")[0].GetAttribute("data-testid").ShouldBe("tab-awaiting-you");
+        page.Find("[data-testid=tab-awaiting-you]").GetAttribute("aria-current").ShouldBe("page");
         page.Find("[data-testid=case-row] a").TextContent.ShouldBe("Customer wrote again");
     }
 
@@ -82,7 +82,7 @@ public class CaseListPageTests : CasePageTestBase
         row.TextContent.ShouldContain("$49.99");
         row.TextContent.ShouldContain("Urgent");
         row.TextContent.ShouldContain("by Customer");
-        row.QuerySelector("[data-testid=unread-badge]")!.TextContent.Trim().ShouldBe("1");
+        row.QuerySelector("[data-testid=unread-badge]")!.TextContent.Trim().ShouldBe("1 unread", "the number, and for a screen reader what it counts");
         row.QuerySelector("[data-testid=escalated-marker]").ShouldBeNull();
         Text(page, "cases-total").ShouldBe("1–1 of 1");
     }

@@ -200,7 +200,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         (await _cases.CustomerReplyAsync(_store.Id, c.Id, "Hello again")).Outcome.ShouldBe(CaseOutcome.Ok);
 
         cut.WaitForAssertion(() => cut.Instance.Summary!.UnseenCount.ShouldBe(2));
-        cut.Find("[data-testid=notification-button]").GetAttribute("aria-label").ShouldBe("Notifications: 2 new");
+        cut.Find("[data-testid=notification-button] .visually-hidden").TextContent.ShouldBe("Notifications: 2 new", "the badge is hidden from screen readers; this text names the button");
         cut.WaitForAssertion(() => SetTitleCount.Invocations.Last().Arguments.Single().ShouldBe(1));
         SetTitleCount.Invocations.Select(i => (int)i.Arguments.Single()!).ShouldBe([0, 1], "once for the first count, once for the change: not on every render");
         NotificationQueries.TabTitle(12, "Cases", "Northwind Keys").ShouldBe("(12) Cases · Northwind Keys");
@@ -229,7 +229,7 @@ public class LiveComponentTests : DashboardTestContext, IAsyncLifetime, IAsyncDi
         (await _tickets.AnswerAsync(ticket.Id, "user-jordan", "Released today.")).Outcome.ShouldBe(TicketOutcome.Ok);
 
         cut.WaitForAssertion(() => cut.Instance.Summary!.UnseenCount.ShouldBe(1, "the answer, not the note"));
-        cut.Find("[data-testid=notification-button]").GetAttribute("aria-label").ShouldBe("Notifications: 1 new");
+        cut.Find("[data-testid=notification-button] .visually-hidden").TextContent.ShouldBe("Notifications: 1 new", "the badge is hidden from screen readers; this text names the button");
         var item = cut.Instance.Summary!.Items.ShouldHaveSingleItem();
         item.Kind.ShouldBe(NotificationKind.SupportAnswer);
         item.Text.ShouldBe("Pandabase Support answered your ticket");

@@ -37,6 +37,8 @@ public sealed partial class CaseListPage
     private TabCounts _counts = TabCounts.Zero;
     private CaseListResult? _result;
     private bool _loading;
+    private string? _announcement;
+    private string? _announcedQuery;
     private string? _error;
     private string? _searchText;
     private string? _searchInitial;
@@ -130,6 +132,7 @@ public sealed partial class CaseListPage
             }
             if (cts.IsCancellationRequested) return;
             (_counts, _result, _error) = (result.Counts, result, null);
+            Announce();
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
@@ -147,6 +150,20 @@ public sealed partial class CaseListPage
     }
 
     private Task RetryAsync() => LoadAsync();
+
+    /// <summary>
+    /// Puts the result in the status region when what is asked changed (tab, filter, search, page), so a
+    /// screen reader says it once; not on opening the page (it reads the page) nor on a live refresh of the same list.
+    /// </summary>
+    private void Announce()
+    {
+        var query = $"{CurrentTab}|{Priority}|{Search}|{Assigned}|{CurrentPage}|{PageSize}";
+        if (query == _announcedQuery) return;
+        var first = _announcedQuery is null;
+        _announcedQuery = query;
+        if (first || _result is null) return;
+        _announcement = _result.Rows.Count == 0 ? EmptyMessage : $"{CurrentTab.Label()}: {RangeText} cases";
+    }
 
     private void OpenCase(string caseId) => Navigation.NavigateTo($"/cases/{caseId}");
 

@@ -68,6 +68,17 @@ public sealed partial class ReplyBox
     private string? TextProblem => _check.Error is { } error && error != Limits.EmptyBodyMessage ? error : null;
     // Send waits for staged uploads: a file still uploading would otherwise miss the message.
     private bool CanSend => !_sending && !_uploading && !Busy && _check.Error is null;
+    private readonly string _problemId = "reply-problem-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>
+    /// What the status region says: a function of the band the length is in (under 90% of the limit, near
+    /// it, over it), so it changes, and is announced, only when the text crosses into another band.
+    /// </summary>
+    private string LimitAnnouncement =>
+        _check.Error is { } error && error != Limits.EmptyBodyMessage ? $"Over the limit of {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)} characters"
+        : _check.VisibleLength >= Limits.MessageBodyMax * 9 / 10 ? $"Near the limit of {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)} characters"
+        : "";
+
     private string CounterText => $"{_check.VisibleLength.ToString("N0", CultureInfo.InvariantCulture)} / {Limits.MessageBodyMax.ToString("N0", CultureInfo.InvariantCulture)}";
 
     private void OnFilesChanged() => StateHasChanged();
