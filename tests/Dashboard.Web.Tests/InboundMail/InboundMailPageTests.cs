@@ -14,6 +14,7 @@ public class InboundMailPageTests : CasePageTestBase
     protected override void AddFeatureServices()
     {
         Services.AddSingleton(InboundTestKit.Review(Db));
+        Services.AddScoped<HeldMailBadge>();
         Services.AddSingleton(new MailboxWatchStatus(Db.Clock));
     }
 
