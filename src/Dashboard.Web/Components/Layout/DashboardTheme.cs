@@ -15,7 +15,7 @@ public static class DashboardTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3b5bdb",
-            Secondary = "#0c8599",
+            Secondary = "#0b7285", // white text on it: 5.6:1
             AppbarBackground = "#ffffff",
             AppbarText = "#1f2933",
             Background = "#f6f7f9",
