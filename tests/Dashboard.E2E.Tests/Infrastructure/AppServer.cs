@@ -93,6 +93,10 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Dashboard__DataDirectory"] = dataDirectory;
         start.Environment["PaymentEvents__WebhookSecret"] = PaymentEventsSecret;
+        // Many browser tests sign the same demo customer in to the portal against this one app, all from 127.0.0.1;
+        // the limits themselves (3 per email, 10 per address in 15 minutes) are tested in PortalSignInTests.
+        start.Environment["Portal__SignIn__RequestsPerEmail"] = "1000";
+        start.Environment["Portal__SignIn__RequestsPerIp"] = "10000";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         start.Environment["DOTNET_NOLOGO"] = "1";
